@@ -1,0 +1,10 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Project root (the folder holding package.json). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The embedded default database: a DuckDB file under data/, overridable with LINKAGE_DB. */
+export function defaultDbPath(): string {
+  return process.env.LINKAGE_DB ? resolve(process.env.LINKAGE_DB) : join(ROOT, 'data', 'linkage.duckdb');
+}
