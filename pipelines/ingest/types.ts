@@ -1,0 +1,45 @@
+/** What kind of records a file holds; incidents are 110 records stored as appeals with platform '110'. */
+export type Kind = 'appeals' | 'transfers' | 'incidents';
+
+/** How one canonical field is read from the source columns. */
+export type FieldSource =
+  | string
+  | {
+      /** Source column header. */
+      column?: string;
+      /** Several source columns joined with `sep` (e.g. NYC complaint type + descriptor). */
+      concat?: string[];
+      sep?: string;
+      /** strptime formats tried before the built-in ones (e.g. '%m/%d/%Y %I:%M:%S %p'). */
+      formats?: string[];
+      /** Source value → canonical value (e.g. 电话 → phone); unmatched values go through the defaults. */
+      values?: Record<string, string>;
+    };
+
+/** A mapping file: source columns → canonical fields of one kind. */
+export interface Mapping {
+  kind: Kind;
+  /** Time zone for date values that carry none. */
+  timezone?: string;
+  /** Canonical fields with one value for every row (e.g. platform: '110'). */
+  constants?: Record<string, string>;
+  fields: Record<string, FieldSource>;
+}
+
+export interface ImportReport {
+  importId: number;
+  kind: Kind;
+  file: string;
+  format: string;
+  encoding: string;
+  mapping: Mapping;
+  /** rowsRead = inserted + updated + unchanged + rejected */
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  durationMs: number;
+  /** The commonest reject reasons, for the report. */
+  rejectReasons: { reason: string; count: number }[];
+}

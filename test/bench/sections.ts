@@ -1,0 +1,5 @@
+import type { BenchSection } from './types.js';
+
+/** Bench sections in print order; one line per area. */
+export const sections: Record<string, BenchSection> = {
+};
