@@ -4,6 +4,9 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { sqlText } from './sql-files.js';
 import { migrate } from './migrate.js';
 
+/** LINKAGE_SQL_TIMING=1 prints each statement's time to stderr, to find slow steps. */
+const TIMING = process.env.LINKAGE_SQL_TIMING === '1';
+
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
@@ -58,12 +61,45 @@ export class Database {
   }
 
   async query<T extends Row = Row>(text: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(text, params);
-    return plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]) as T[];
+    if (!params) return plainRows((await this.connection.runAndReadAll(text)).getRowObjectsJS() as Record<string, unknown>[]) as T[];
+    return this.statements(text, params);
   }
 
   async exec(text: string, params?: Params): Promise<void> {
-    await this.connection.run(text, params);
+    const started = TIMING ? Date.now() : 0;
+    if (!params) await this.connection.run(text);
+    else await this.statements(text, params);
+    if (TIMING) console.error(`[sql ${Date.now() - started} ms] ${text.replace(/\s+/g, ' ').slice(0, 100)}`);
+  }
+
+  /**
+   * Runs each statement of `text` with the parameters it names (the client binds parameters to the
+   * last statement only), returning the last statement's rows.
+   */
+  private async statements<T extends Row>(text: string, params: Params): Promise<T[]> {
+    const extracted = await this.connection.extractStatements(text);
+    let rows: T[] = [];
+    for (let i = 0; i < extracted.count; i++) {
+      const stmt = await extracted.prepare(i);
+      try {
+        if (stmt.parameterCount > 0) {
+          if (Array.isArray(params)) stmt.bind(params);
+          else {
+            const own: Record<string, DuckDBValue> = {};
+            for (let p = 1; p <= stmt.parameterCount; p++) {
+              const name = stmt.parameterName(p);
+              own[name] = params[name];
+            }
+            stmt.bind(own);
+          }
+        }
+        const reader = await stmt.runAndReadAll();
+        rows = plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]) as T[];
+      } finally {
+        stmt.destroySync();
+      }
+    }
+    return rows;
   }
 
   /** Runs `fn` inside one transaction: everything it wrote is kept, or nothing is. */

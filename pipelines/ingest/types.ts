@@ -10,8 +10,8 @@ export type FieldSource =
       /** Several source columns joined with `sep` (e.g. NYC complaint type + descriptor). */
       concat?: string[];
       sep?: string;
-      /** strptime formats tried before the built-in ones (e.g. '%m/%d/%Y %I:%M:%S %p'). */
-      formats?: string[];
+      /** For sources without an id: a stable id from these columns' values. */
+      hash?: string[];
       /** Source value → canonical value (e.g. 电话 → phone); unmatched values go through the defaults. */
       values?: Record<string, string>;
     };
@@ -19,8 +19,10 @@ export type FieldSource =
 /** A mapping file: source columns → canonical fields of one kind. */
 export interface Mapping {
   kind: Kind;
-  /** Time zone for date values that carry none. */
+  /** Time zone for date values that carry none (default Asia/Shanghai). */
   timezone?: string;
+  /** strptime formats tried before the built-in ones, for every date field (e.g. '%m/%d/%Y %I:%M:%S %p'). */
+  dateFormats?: string[];
   /** Canonical fields with one value for every row (e.g. platform: '110'). */
   constants?: Record<string, string>;
   fields: Record<string, FieldSource>;

@@ -33,7 +33,7 @@ CREATE TABLE import_runs (
   imported_by  VARCHAR
 );
 
--- One row per appeal (12345 work order) or incident (110). Key: (platform, appeal_id).
+-- One row per appeal (12345 work order) or incident (110).
 CREATE TABLE appeals (
   platform          VARCHAR NOT NULL,     -- '12345' | '110' (or the source system for foreign data)
   appeal_id         VARCHAR NOT NULL,
@@ -60,8 +60,9 @@ CREATE TABLE appeals (
   import_id         INTEGER NOT NULL,
   source_file       VARCHAR NOT NULL,
   source_row        INTEGER NOT NULL,
-  loaded_at         TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (platform, appeal_id)
+  loaded_at         TIMESTAMPTZ NOT NULL
+  -- Key (platform, appeal_id), kept unique by the import (one transaction, one writer) rather than
+  -- by an index: an index on millions of ids costs more at import time than it saves at lookup time.
 );
 
 -- Every hand-over of one appeal, in order.
@@ -80,8 +81,8 @@ CREATE TABLE transfers (
   import_id    INTEGER NOT NULL,
   source_file  VARCHAR NOT NULL,
   source_row   INTEGER NOT NULL,
-  loaded_at    TIMESTAMPTZ NOT NULL,
-  PRIMARY KEY (platform, appeal_id, seq)
+  loaded_at    TIMESTAMPTZ NOT NULL
+  -- Key (platform, appeal_id, seq), kept unique by the import as for appeals.
 );
 
 -- Handling units resolved into kind and district; rows marked manual are never overwritten.
@@ -102,4 +103,21 @@ CREATE TABLE rejects (
   source_row   INTEGER,
   raw          VARCHAR,
   reason       VARCHAR NOT NULL
+);
+
+-- Every version of a record ever loaded (by content hash): a re-import of an older export is
+-- recognised as already seen, counted unchanged, and never rolls a record back.
+CREATE TABLE appeal_versions (
+  platform    VARCHAR NOT NULL,
+  appeal_id   VARCHAR NOT NULL,
+  row_hash    VARCHAR NOT NULL,
+  import_id   INTEGER NOT NULL
+);
+
+CREATE TABLE transfer_versions (
+  platform    VARCHAR NOT NULL,
+  appeal_id   VARCHAR NOT NULL,
+  seq         INTEGER NOT NULL,
+  row_hash    VARCHAR NOT NULL,
+  import_id   INTEGER NOT NULL
 );

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { Database } from '../db/database.js';
+import { defaultDbPath } from '../config.js';
+import { importFile, previewFile, readMappingFile, type Kind } from '../ingest/index.js';
+import { afterImport } from '../ingest/after-import.js';
+import { mappingText, reportText } from '../ingest/report-text.js';
+import { str, UsageError, type Command } from './command.js';
+import { terminalProgress } from './progress.js';
+
+const KINDS = ['appeals', 'transfers', 'incidents'];
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import a CSV/XLSX/JSON/NDJSON/Parquet export (mapping inferred from the headers unless given)',
+  usage: 'import <file> [--kind appeals|transfers|incidents] [--preset NAME | --mapping FILE] [--save-mapping FILE] [--dry-run] [--db PATH] [--json]',
+  options: {
+    kind: { type: 'string' },
+    preset: { type: 'string' },
+    mapping: { type: 'string' },
+    'save-mapping': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(values, positionals) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError(`give exactly one file\nusage: npm run pipeline -- ${this.usage}`);
+    const kind = str(values, 'kind');
+    if (kind && !KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}`);
+    if (values.preset && values.mapping) throw new UsageError('give --preset or --mapping, not both');
+    const opts = {
+      kind: kind as Kind | undefined,
+      preset: str(values, 'preset'),
+      mapping: values.mapping ? readMappingFile(str(values, 'mapping')!) : undefined,
+    };
+    const db = await Database.open(str(values, 'db') ?? defaultDbPath());
+    const progress = terminalProgress();
+    try {
+      if (values['dry-run'] || values['save-mapping']) {
+        const preview = await previewFile(db, file, { ...opts, onProgress: progress });
+        progress.end();
+        if (values['save-mapping']) writeFileSync(str(values, 'save-mapping')!, `${JSON.stringify(preview.mapping, null, 2)}\n`);
+        if (values.json) console.log(JSON.stringify(preview));
+        else {
+          console.log(`${file}: ${preview.format}, ${preview.encoding}, header on row ${preview.headerRow || 1}, ${preview.kind}`);
+          console.log(mappingText(preview.mapping));
+          if (preview.missing.length) console.log(`missing required: ${preview.missing.join(', ')}`);
+          if (values['save-mapping']) console.log(`mapping saved to ${str(values, 'save-mapping')}`);
+        }
+        if (values['dry-run'] || !values['save-mapping']) return preview.missing.length ? 1 : 0;
+      }
+      const report = await importFile(db, file, { ...opts, onProgress: progress });
+      progress.end();
+      const after = await afterImport(db, report);
+      if (values.json) console.log(JSON.stringify({ ...report, after }));
+      else {
+        if (!opts.preset && !opts.mapping) console.log(mappingText(report.mapping));
+        console.log(reportText(report));
+        for (const line of after.notes) console.log(line);
+      }
+      return 0;
+    } finally {
+      progress.end();
+      db.close();
+    }
+  },
+};

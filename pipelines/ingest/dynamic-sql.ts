@@ -1,0 +1,69 @@
+import type { FieldSource, Mapping } from './types.js';
+import { FIELDS } from './fields.js';
+
+// The only SQL assembled in TypeScript: identifier lists and literals that depend on a file's
+// headers. Everything that does work stays in sql/ingest/*.sql and reads the `mapped` view.
+
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function columnExpr(column: string, headers: Set<string>, field: string): string {
+  if (!headers.has(column)) {
+    throw new MappingError(`the mapping reads ${field} from column '${column}', which is not in the file (headers: ${[...headers].join(', ')})`);
+  }
+  return ident(column);
+}
+
+/** A mapping that cannot apply to a file: named columns that are not there, unknown fields. */
+export class MappingError extends Error {}
+
+function sourceExpr(field: string, source: FieldSource, headers: Set<string>): string {
+  if (typeof source === 'string') return columnExpr(source, headers, field);
+  let expr: string;
+  if (source.concat) {
+    const parts = source.concat.map((c) => `nz(${columnExpr(c, headers, field)})`);
+    expr = `nullif(concat_ws(${literal(source.sep ?? ' ')}, ${parts.join(', ')}), '')`;
+  } else if (source.hash) {
+    const parts = source.hash.map((c) => `coalesce(${columnExpr(c, headers, field)}, '')`);
+    expr = `substr(md5(concat_ws(chr(31), ${parts.join(', ')})), 1, 16)`;
+  } else if (source.column) {
+    expr = columnExpr(source.column, headers, field);
+  } else {
+    throw new MappingError(`field ${field} needs column, concat or hash`);
+  }
+  if (source.values && Object.keys(source.values).length) {
+    const cases = Object.entries(source.values).map(([from, to]) => `WHEN ${literal(from)} THEN ${literal(to)}`);
+    expr = `CASE trim(${expr}) ${cases.join(' ')} ELSE ${expr} END`;
+  }
+  return expr;
+}
+
+/**
+ * The select list of the `mapped` view: every canonical field of the kind as VARCHAR, from its
+ * source column(s), a constant, or NULL; plus the staged row number.
+ */
+export function mappedSelect(mapping: Mapping, headers: string[]): string {
+  const known = new Set(FIELDS[mapping.kind].map((f) => f.name));
+  for (const name of [...Object.keys(mapping.fields), ...Object.keys(mapping.constants ?? {})]) {
+    if (!known.has(name)) throw new MappingError(`unknown field '${name}' for kind ${mapping.kind} (known: ${[...known].join(', ')})`);
+  }
+  const headerSet = new Set(headers);
+  const list = FIELDS[mapping.kind].map((f) => {
+    const constant = mapping.constants?.[f.name];
+    const source = mapping.fields[f.name];
+    const expr = source !== undefined ? sourceExpr(f.name, source, headerSet) : constant !== undefined ? literal(constant) : 'NULL';
+    const withDefault = source !== undefined && constant !== undefined ? `coalesce(nz(${expr}), ${literal(constant)})` : expr;
+    return `CAST(${withDefault} AS VARCHAR) AS ${ident(f.name)}`;
+  });
+  return ['__row', ...list].join(',\n  ');
+}
+
+/** Column definitions for read_csv: every column VARCHAR, under the names given. */
+export function csvColumns(names: string[]): string {
+  return `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Database } from '../db/database.js';
+import { MappingError, mappedSelect } from './dynamic-sql.js';
+import { ImportError } from './errors.js';
+import { TARGET_TABLE } from './fields.js';
+import { inferMapping, missingRequired } from './infer-mapping.js';
+import { getPreset } from './presets.js';
+import { sniffFile, type Sniffed } from './sniff.js';
+import { stageFile, type Progress } from './stage.js';
+import type { Staged } from './readers/staged.js';
+import type { ImportReport, Kind, Mapping } from './types.js';
+
+export interface ImportOptions {
+  kind?: Kind;
+  preset?: string;
+  mapping?: Mapping;
+  /** Name recorded as the source file (an upload's original name); defaults to the file's name. */
+  sourceName?: string;
+  importedBy?: string;
+  onProgress?: Progress;
+}
+
+export interface Preview {
+  format: string;
+  encoding: string;
+  headers: string[];
+  headerRow: number;
+  kind: Kind;
+  mapping: Mapping;
+  /** Required fields the mapping does not provide: the import would stop. */
+  missing: string[];
+  /** The first rows, masked, keyed by header. */
+  sample: Record<string, string | null>[];
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function chooseMapping(opts: ImportOptions, headers: string[]): Mapping {
+  const mapping = opts.mapping ?? (opts.preset ? getPreset(opts.preset).mapping : inferMapping(headers, opts.kind));
+  if (opts.kind && mapping.kind !== opts.kind) throw new ImportError(`the mapping is for ${mapping.kind}, but --kind ${opts.kind} was asked for`);
+  return mapping;
+}
+
+function checkRequired(mapping: Mapping, headers: string[]): void {
+  const missing = missingRequired(mapping);
+  if (missing.length) {
+    throw new ImportError(
+      `no column for required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (${mapping.kind}); headers found: ${headers.join(', ')}. ` +
+        'Name the columns with --mapping FILE or choose a --preset.',
+    );
+  }
+}
+
+/** Labels for reject reasons: the source header of each field, else the field's own name. */
+function fieldLabels(mapping: Mapping): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [field, source] of Object.entries(mapping.fields)) {
+    labels[field] = typeof source === 'string' ? source : (source.column ?? (source.concat ?? source.hash ?? [field]).join('+'));
+  }
+  return labels;
+}
+
+async function withStaged<T>(db: Database, path: string, onProgress: Progress | undefined, fn: (sniffed: Sniffed, staged: Staged) => Promise<T>): Promise<T> {
+  const sniffed = await sniffFile(path);
+  const workDir = await mkdtemp(join(tmpdir(), 'linkage-import-'));
+  try {
+    const staged = await stageFile(db, path, sniffed, workDir, onProgress);
+    return await fn(sniffed, staged);
+  } finally {
+    await db.run('ingest/drop_temp');
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** What an import of this file would do: format, encoding, headers, inferred kind and mapping, sample. */
+export async function previewFile(db: Database, path: string, opts: ImportOptions = {}): Promise<Preview> {
+  return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
+    const mapping = chooseMapping(opts, staged.headers);
+    const sample = (await db.all<{ row: string }>('ingest/staged_sample')).map((r) => JSON.parse(r.row) as Record<string, string | null>);
+    for (const row of sample) delete row.__row;
+    return {
+      format: sniffed.format,
+      encoding: sniffed.encoding,
+      headers: staged.headers,
+      headerRow: staged.headerRow,
+      kind: mapping.kind,
+      mapping,
+      missing: missingRequired(mapping),
+      sample,
+    };
+  });
+}
+
+/**
+ * Imports one file as one transaction: every row is inserted, updated, counted unchanged (same
+ * record already present, or repeated in the file) or kept in `rejects` with its reason. A failure
+ * leaves the database as it was and is recorded in `import_runs`.
+ */
+export async function importFile(db: Database, path: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const sourceName = opts.sourceName ?? basename(path);
+  const { import_id: importId } = (await db.one<{ import_id: number }>('ingest/next_import_id'))!;
+  let sniffed: Sniffed | undefined;
+  let mapping: Mapping | undefined;
+  try {
+    const fileSha = await sha256File(path).catch(() => null);
+    return await withStaged(db, path, opts.onProgress, async (sn, staged) => {
+      sniffed = sn;
+      mapping = chooseMapping(opts, staged.headers);
+      checkRequired(mapping, staged.headers);
+      await db.exec(`CREATE OR REPLACE TEMP VIEW mapped AS SELECT ${mappedSelect(mapping, staged.headers)} FROM staged`);
+      const table = TARGET_TABLE[mapping.kind];
+      const m = mapping;
+      const counts = await db.transaction(async () => {
+        await db.run('ingest/set_context', {
+          import_id: importId,
+          file: sourceName,
+          tz: m.timezone ?? 'Asia/Shanghai',
+          formats: JSON.stringify(m.dateFormats ?? []),
+          labels: JSON.stringify(fieldLabels(m)),
+          has_seq: 'seq' in m.fields,
+        });
+        opts.onProgress?.('checking rows', 0, 0);
+        await db.run(table === 'appeals' ? 'ingest/typed_appeals' : 'ingest/typed_transfers');
+        opts.onProgress?.('loading', 0, 0);
+        const { fresh } = (await db.one<{ fresh: boolean }>(`ingest/is_fresh_${table}`))!;
+        if (fresh) await db.run(`ingest/insert_fresh_${table}`);
+        else {
+          await db.run(`ingest/classify_${table}`);
+          await db.run(`ingest/apply_${table}`);
+        }
+        await db.run('ingest/write_rejects');
+        const c = (await db.one<{ inserted: number; updated: number; unchanged: number; rejected: number }>('ingest/outcome_counts'))!;
+        const rowsRead = c.inserted + c.updated + c.unchanged + c.rejected;
+        await db.run('ingest/insert_import_run', {
+          import_id: importId, kind: m.kind, source_file: sourceName, file_sha256: fileSha, format: sn.format, encoding: sn.encoding,
+          mapping: JSON.stringify(m), started_at: startedAt, status: 'done', error: null, rows_read: rowsRead,
+          inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected,
+          duration_ms: Date.now() - started, imported_by: opts.importedBy ?? null,
+        });
+        return { ...c, rowsRead };
+      });
+      const rejectReasons = await db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [importId]);
+      return {
+        importId, kind: m.kind, file: sourceName, format: sn.format, encoding: sn.encoding, mapping: m,
+        ...counts, durationMs: Date.now() - started, rejectReasons,
+      };
+    });
+  } catch (err) {
+    const message = err instanceof ImportError || err instanceof MappingError ? err.message : `import failed: ${(err as Error).message}`;
+    await db.run('ingest/insert_import_run', {
+      import_id: importId, kind: mapping?.kind ?? opts.kind ?? 'unknown', source_file: sourceName, file_sha256: null,
+      format: sniffed?.format ?? null, encoding: sniffed?.encoding ?? null, mapping: mapping ? JSON.stringify(mapping) : null,
+      started_at: startedAt, status: 'failed', error: message, rows_read: 0, inserted: 0, updated: 0, unchanged: 0,
+      rejected: 0, duration_ms: Date.now() - started, imported_by: opts.importedBy ?? null,
+    });
+    throw err instanceof MappingError ? new ImportError(err.message) : err;
+  }
+}

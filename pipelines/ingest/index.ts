@@ -1,0 +1,6 @@
+export { importFile, previewFile, type ImportOptions, type Preview } from './import.js';
+export { ImportError } from './errors.js';
+export { inferKind, inferMapping, missingRequired } from './infer-mapping.js';
+export { listPresets, getPreset, type Preset } from './presets.js';
+export { parseMapping, readMappingFile } from './mapping-schema.js';
+export type { ImportReport, Kind, Mapping, FieldSource } from './types.js';

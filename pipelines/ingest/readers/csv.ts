@@ -1,0 +1,76 @@
+import { open } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { Database } from '../../db/database.js';
+import { ImportError } from '../errors.js';
+import { findHeaderRow, uniqueHeaders } from '../header-row.js';
+import { csvColumns, literal } from '../dynamic-sql.js';
+import type { Staged } from './staged.js';
+
+const HEAD_BYTES = 256 * 1024;
+const DELIMITERS = [',', '\t', ';', '|'];
+
+interface CsvLayout {
+  delimiter: string;
+  /** Lines above the header row (titles, date ranges). */
+  skip: number;
+  headers: string[];
+}
+
+/** Delimiter, title lines to skip and header names, from the first records of a UTF-8 CSV file. */
+export async function csvLayout(path: string): Promise<CsvLayout> {
+  const handle = await open(path, 'r');
+  const buf = Buffer.alloc(HEAD_BYTES);
+  let read: number;
+  try {
+    ({ bytesRead: read } = await handle.read(buf, 0, HEAD_BYTES, 0));
+  } finally {
+    await handle.close();
+  }
+  let text = buf.subarray(0, read).toString('utf8').replace(/^\ufeff/, '');
+  if (read === HEAD_BYTES) {
+    if (!text.includes('\n')) throw new ImportError('the first line is longer than 256 KB: this does not look like a CSV export');
+    text = text.slice(0, text.lastIndexOf('\n') + 1);
+  }
+  if (text.trim() === '') throw new ImportError('the file has no header row');
+  const firstLines = text.split('\n').slice(0, 30);
+  const delimiter = DELIMITERS.map((d) => ({ d, n: Math.min(...firstLines.slice(0, 5).filter((l) => l.trim()).map((l) => l.split(d).length)) }))
+    .sort((a, b) => b.n - a.n)[0].d;
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, to: 30 }) as never;
+  } catch (err) {
+    throw new ImportError(`cannot read the first rows as CSV: ${(err as Error).message}`);
+  }
+  const rows = records.map((r) => r.record);
+  const headerIndex = findHeaderRow(rows);
+  const skip = headerIndex === 0 ? 0 : records[headerIndex - 1].info.lines;
+  const headers = rows[headerIndex] ?? [];
+  return { delimiter, skip, headers: uniqueHeaders(headers) };
+}
+
+/**
+ * Stages a UTF-8 CSV file as the temp table `staged` (every column VARCHAR, plus `__row`, the row
+ * number counting the header as row 1). Rows DuckDB cannot split into the header's columns go to
+ * `staged_errors` with their line and DuckDB's reason. With `rowNumbered`, the file's own `__row`
+ * column (written by the XLSX reader) carries the row numbers.
+ */
+export async function stageCsv(db: Database, path: string, opts: { rowNumbered?: boolean } = {}): Promise<Staged> {
+  const layout = await csvLayout(path);
+  const source = `read_csv(${literal(path)}, header = true, skip = ${layout.skip}, auto_detect = false, delim = ${literal(layout.delimiter)},
+    quote = '"', escape = '"', columns = ${csvColumns(layout.headers)}, store_rejects = true,
+    rejects_table = 'csv_reject_errors', rejects_scan = 'csv_reject_scans', max_line_size = 8388608, strict_mode = true)`;
+  await db.run('ingest/drop_csv_rejects');
+  try {
+    await db.exec(`CREATE OR REPLACE TEMP TABLE staged_raw AS SELECT * FROM ${source}`);
+  } catch (err) {
+    throw new ImportError(`cannot read the file as CSV: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const headerRow = layout.skip + 1;
+  if (opts.rowNumbered) await db.run('ingest/stage_rows_from_column');
+  else {
+    await db.run('ingest/csv_errors', { header_row: headerRow });
+    const { n } = (await db.one<{ n: number }>('ingest/count_staged_errors'))!;
+    await db.run(n === 0 ? 'ingest/stage_rows_plain' : 'ingest/stage_rows_with_gaps');
+  }
+  return { headers: opts.rowNumbered ? layout.headers.filter((h) => h !== '__row') : layout.headers, headerRow };
+}

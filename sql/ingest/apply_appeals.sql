@@ -1,0 +1,21 @@
+-- Replaces each record whose last version in the file is new, and remembers every new version.
+CREATE OR REPLACE TEMP TABLE writing AS
+SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
+
+DELETE FROM appeals a USING writing w WHERE a.platform = w.platform AND a.appeal_id = w.appeal_id;
+
+INSERT INTO appeals
+  (platform, appeal_id, channel, received_at, district, street, address, lon, lat, source_category, appeal_type,
+   title, content, caller_key, is_police_matter, status, handling_unit, closed_at, responded, resolved,
+   satisfaction, row_hash, import_id, source_file, source_row, loaded_at)
+SELECT platform, appeal_id, channel, received_at, district, street, address, lon, lat, source_category, appeal_type,
+   title, content, caller_key, is_police_matter, status, handling_unit, closed_at, responded, resolved,
+   satisfaction, row_hash, getvariable('ingest_import_id'), getvariable('ingest_file'), __row, now()
+FROM writing;
+
+INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
+SELECT t.platform, t.appeal_id, t.row_hash, getvariable('ingest_import_id')
+FROM typed t JOIN classified c USING (__row)
+WHERE c.new_version;
+
+DROP TABLE writing;

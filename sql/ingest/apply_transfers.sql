@@ -1,0 +1,19 @@
+-- Replaces each transfer whose last version in the file is new, and remembers every new version.
+CREATE OR REPLACE TEMP TABLE writing AS
+SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
+
+DELETE FROM transfers x USING writing w WHERE x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
+
+INSERT INTO transfers
+  (platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome, reason,
+   row_hash, import_id, source_file, source_row, loaded_at)
+SELECT platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome, reason,
+   row_hash, getvariable('ingest_import_id'), getvariable('ingest_file'), __row, now()
+FROM writing;
+
+INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
+SELECT t.platform, t.appeal_id, t.seq, t.row_hash, getvariable('ingest_import_id')
+FROM typed t JOIN classified c USING (__row)
+WHERE c.new_version;
+
+DROP TABLE writing;

@@ -1,0 +1,10 @@
+DROP VIEW IF EXISTS mapped;
+DROP TABLE IF EXISTS classified;
+DROP TABLE IF EXISTS writing;
+DROP TABLE IF EXISTS typed;
+DROP VIEW IF EXISTS staged;
+DROP TABLE IF EXISTS staged_steps;
+DROP TABLE IF EXISTS staged_raw;
+DROP TABLE IF EXISTS staged_errors;
+DROP TABLE IF EXISTS csv_reject_errors;
+DROP TABLE IF EXISTS csv_reject_scans;

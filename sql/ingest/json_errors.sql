@@ -1,0 +1,8 @@
+-- NDJSON lines (blank lines aside) that are not one JSON object each.
+CREATE OR REPLACE TEMP TABLE staged_errors AS
+SELECT line::INTEGER AS source_row, j AS raw,
+       CASE WHEN json_valid(j) THEN 'the line is JSON but not an object' ELSE 'the line is not valid JSON' END AS reason
+FROM json_rows
+WHERE trim(j) <> '' AND NOT (json_valid(j) AND json_type(j) = 'OBJECT');
+
+DELETE FROM json_rows WHERE trim(j) = '';

@@ -1,0 +1,50 @@
+-- Mapped source rows → typed transfer rows with the first reason each cannot be loaded.
+-- Without a sequence column, a record's transfers are numbered by time (then file order).
+CREATE OR REPLACE TEMP TABLE typed AS
+WITH p AS (
+  SELECT
+    __row,
+    nz(platform)                                                       AS platform,
+    nz(appeal_id)                                                      AS appeal_id,
+    nz(seq)                                                            AS seq_raw,
+    TRY_CAST(nz(seq) AS INTEGER)                                       AS seq_given,
+    norm_party(nz(from_party))                                         AS from_party,
+    norm_party(nz(to_party))                                           AS to_party,
+    nz(method)                                                         AS method_raw,
+    norm_method(method)                                                AS method,
+    nz(sent_at)                                                        AS sent_at_raw,
+    parse_ts(sent_at, getvariable('ingest_tz'), getvariable('ingest_formats')) AS sent_at,
+    nz(accepted_at)                                                    AS accepted_at_raw,
+    parse_ts(accepted_at, getvariable('ingest_tz'), getvariable('ingest_formats')) AS accepted_at,
+    nz(outcome)                                                        AS outcome_raw,
+    mask_pii(nz(reason))                                               AS reason_text
+  FROM mapped
+), n AS (
+  SELECT p.*,
+    CASE WHEN getvariable('ingest_has_seq') THEN seq_given
+         ELSE row_number() OVER (PARTITION BY platform, appeal_id ORDER BY sent_at, __row)::INTEGER END AS seq,
+    norm_outcome(outcome_raw, reason_text, accepted_at) AS outcome
+  FROM p
+)
+SELECT
+  __row, platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome,
+  reason_text AS reason,
+  md5(concat_ws(chr(31), platform, appeal_id, coalesce(seq::VARCHAR, '∅'), coalesce(from_party, '∅'),
+      coalesce(to_party, '∅'), coalesce(method, '∅'), coalesce(sent_at::VARCHAR, '∅'),
+      coalesce(accepted_at::VARCHAR, '∅'), coalesce(outcome, '∅'), coalesce(reason_text, '∅'))) AS row_hash,
+  CASE
+    WHEN appeal_id IS NULL THEN lbl('appeal_id') || ' is empty'
+    WHEN platform IS NULL THEN lbl('platform') || ' is empty'
+    WHEN getvariable('ingest_has_seq') AND seq_raw IS NULL THEN lbl('seq') || ' is empty'
+    WHEN getvariable('ingest_has_seq') AND seq_given IS NULL THEN lbl('seq') || ' ' || quoted(seq_raw) || ' is not a whole number'
+    WHEN from_party IS NULL THEN lbl('from_party') || ' is empty'
+    WHEN to_party IS NULL THEN lbl('to_party') || ' is empty'
+    WHEN sent_at_raw IS NULL THEN lbl('sent_at') || ' is empty'
+    WHEN sent_at IS NULL THEN lbl('sent_at') || ' ' || quoted(sent_at_raw) || ' is not a date'
+    WHEN sent_at < TIMESTAMPTZ '1990-01-01 00:00:00+08' OR sent_at > now() + INTERVAL 2 DAY
+      THEN lbl('sent_at') || ' ' || quoted(sent_at_raw) || ' is not between 1990 and today'
+    WHEN accepted_at_raw IS NOT NULL AND accepted_at IS NULL THEN lbl('accepted_at') || ' ' || quoted(accepted_at_raw) || ' is not a date'
+    WHEN method IS NULL THEN lbl('method') || ' ' || quoted(method_raw) || ' is not one of 派单/一键转接/在线转办/三方通话'
+    WHEN outcome IS NULL THEN lbl('outcome') || ' ' || quoted(outcome_raw) || ' is not one of 签收/退回/协商/待签收'
+  END AS reason
+FROM n;

@@ -1,0 +1,10 @@
+-- Rows that could not be split into fields, then rows that failed a check; the raw row is kept
+-- masked, since a reject is shown to people too.
+INSERT INTO rejects (import_id, source_file, source_row, raw, reason)
+SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), source_row, mask_pii(raw), reason
+FROM staged_errors;
+
+INSERT INTO rejects (import_id, source_file, source_row, raw, reason)
+SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), t.__row, mask_pii(to_json(s)::VARCHAR), t.reason
+FROM typed t JOIN staged s ON s.__row = t.__row
+WHERE t.reason IS NOT NULL;
