@@ -163,3 +163,7 @@ CREATE OR REPLACE TEMP MACRO quoted(raw) AS
 -- A transfer party that is a handling unit, not a platform or hotline code (see transfers.to_party).
 CREATE OR REPLACE TEMP MACRO is_handling_unit(p) AS
   p IS NOT NULL AND p NOT IN ('12345', '110', '119', '120', '122', 'water', 'power', 'gas', 'heat');
+
+-- The text as JSON when it is a JSON object, else NULL (never an error, unlike json_type on bad JSON).
+CREATE OR REPLACE TEMP MACRO json_object_or_null(t) AS
+  CASE WHEN json_valid(t) THEN CASE WHEN json_type(t::JSON) = 'OBJECT' THEN t::JSON END END;

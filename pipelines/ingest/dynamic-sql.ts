@@ -47,7 +47,7 @@ function sourceExpr(field: string, source: FieldSource, headers: Set<string>): s
  * The select list of the `mapped` view: every canonical field of the kind as VARCHAR, from its
  * source column(s), a constant, or NULL; plus the staged row number.
  */
-export function mappedSelect(mapping: Mapping, headers: string[]): string {
+export function mappedSelect(mapping: Mapping, headers: string[], warnings: string[] = []): string {
   const known = new Set(FIELDS[mapping.kind].map((f) => f.name));
   for (const name of [...Object.keys(mapping.fields), ...Object.keys(mapping.constants ?? {})]) {
     if (!known.has(name)) throw new MappingError(`unknown field '${name}' for kind ${mapping.kind} (known: ${[...known].join(', ')})`);
@@ -55,12 +55,24 @@ export function mappedSelect(mapping: Mapping, headers: string[]): string {
   const headerSet = new Set(headers);
   const list = FIELDS[mapping.kind].map((f) => {
     const constant = mapping.constants?.[f.name];
-    const source = mapping.fields[f.name];
+    let source: FieldSource | undefined = mapping.fields[f.name];
+    // An optional field whose columns this export lacks is left empty (exports differ in their
+    // optional columns); a required one stops the import.
+    const absent = source === undefined ? [] : sourceColumns(source).filter((c) => !headerSet.has(c));
+    if (absent.length && !f.required) {
+      warnings.push(`${f.name} left empty: column ${absent.map((c) => `'${c}'`).join(', ')} is not in the file`);
+      source = undefined;
+    }
     const expr = source !== undefined ? sourceExpr(f.name, source, headerSet) : constant !== undefined ? literal(constant) : 'NULL';
     const withDefault = source !== undefined && constant !== undefined ? `coalesce(nz(${expr}), ${literal(constant)})` : expr;
     return `CAST(${withDefault} AS VARCHAR) AS ${ident(f.name)}`;
   });
   return ['__row', ...list].join(',\n  ');
+}
+
+function sourceColumns(source: FieldSource): string[] {
+  if (typeof source === 'string') return [source];
+  return source.concat ?? source.hash ?? (source.column ? [source.column] : []);
 }
 
 /** Column definitions for read_csv: every column VARCHAR, under the names given. */

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { MappingError, mappedSelect } from './dynamic-sql.js';
 import { ImportError } from './errors.js';
-import { TARGET_TABLE } from './fields.js';
+import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
 import { getPreset } from './presets.js';
 import { sniffFile, type Sniffed } from './sniff.js';
@@ -46,7 +46,8 @@ async function sha256File(path: string): Promise<string> {
 function chooseMapping(opts: ImportOptions, headers: string[]): Mapping {
   const mapping = opts.mapping ?? (opts.preset ? getPreset(opts.preset).mapping : inferMapping(headers, opts.kind));
   if (opts.kind && mapping.kind !== opts.kind) throw new ImportError(`the mapping is for ${mapping.kind}, but --kind ${opts.kind} was asked for`);
-  return mapping;
+  if (mapping.fields.platform || mapping.constants?.platform) return mapping;
+  return { ...mapping, constants: { ...mapping.constants, platform: DEFAULT_PLATFORM[mapping.kind] } };
 }
 
 function checkRequired(mapping: Mapping, headers: string[]): void {
@@ -117,7 +118,8 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
       sniffed = sn;
       mapping = chooseMapping(opts, staged.headers);
       checkRequired(mapping, staged.headers);
-      await db.exec(`CREATE OR REPLACE TEMP VIEW mapped AS SELECT ${mappedSelect(mapping, staged.headers)} FROM staged`);
+      const warnings: string[] = [];
+      await db.exec(`CREATE OR REPLACE TEMP VIEW mapped AS SELECT ${mappedSelect(mapping, staged.headers, warnings)} FROM staged`);
       const table = TARGET_TABLE[mapping.kind];
       const m = mapping;
       const counts = await db.transaction(async () => {
@@ -152,7 +154,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
       const rejectReasons = await db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [importId]);
       return {
         importId, kind: m.kind, file: sourceName, format: sn.format, encoding: sn.encoding, mapping: m,
-        ...counts, durationMs: Date.now() - started, rejectReasons,
+        ...counts, durationMs: Date.now() - started, warnings, rejectReasons,
       };
     });
   } catch (err) {

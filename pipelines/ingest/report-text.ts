@@ -11,6 +11,7 @@ export function reportText(r: ImportReport): string {
     `  rejected   ${r.rejected.toLocaleString('en')}${r.rejected ? `  (see: npm run pipeline -- rejects --import ${r.importId})` : ''}`,
   ];
   for (const { reason, count } of r.rejectReasons) lines.push(`    ${String(count).padStart(8)} × ${reason}`);
+  for (const w of r.warnings) lines.push(`  note: ${w}`);
   return lines.join('\n');
 }
 

@@ -42,6 +42,8 @@ export interface ImportReport {
   unchanged: number;
   rejected: number;
   durationMs: number;
+  /** Things a person should know about how the file was read (e.g. optional columns it lacks). */
+  warnings: string[];
   /** The commonest reject reasons, for the report. */
   rejectReasons: { reason: string; count: number }[];
 }

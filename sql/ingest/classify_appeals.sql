@@ -6,7 +6,7 @@
 -- and only keys and flags are kept: the rows themselves stay in `typed`.
 CREATE OR REPLACE TEMP TABLE classified AS
 WITH ok AS (
-  SELECT __row, platform, appeal_id, row_hash FROM typed WHERE reason IS NULL
+  SELECT __row, platform, appeal_id, row_hash FROM typed WHERE reject_reason IS NULL
 ), per_key AS (
   SELECT platform, appeal_id, min(__row) AS first_row, max(__row) AS last_row FROM ok GROUP BY ALL
 ), per_version AS (

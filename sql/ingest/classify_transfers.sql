@@ -1,7 +1,7 @@
 -- As classify_appeals, for transfers (the key adds seq).
 CREATE OR REPLACE TEMP TABLE classified AS
 WITH ok AS (
-  SELECT __row, platform, appeal_id, seq, row_hash FROM typed WHERE reason IS NULL
+  SELECT __row, platform, appeal_id, seq, row_hash FROM typed WHERE reject_reason IS NULL
 ), per_key AS (
   SELECT platform, appeal_id, seq, min(__row) AS first_row, max(__row) AS last_row FROM ok GROUP BY ALL
 ), per_version AS (

@@ -7,10 +7,10 @@ SELECT platform, appeal_id, channel, received_at, district, street, address, lon
    title, content, caller_key, is_police_matter, status, handling_unit, closed_at, responded, resolved,
    satisfaction, row_hash, getvariable('ingest_import_id'), getvariable('ingest_file'), __row, now()
 FROM typed
-WHERE reason IS NULL;
+WHERE reject_reason IS NULL;
 
 INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
-SELECT platform, appeal_id, row_hash, getvariable('ingest_import_id') FROM typed WHERE reason IS NULL;
+SELECT platform, appeal_id, row_hash, getvariable('ingest_import_id') FROM typed WHERE reject_reason IS NULL;
 
 CREATE OR REPLACE TEMP TABLE classified AS
-SELECT __row, 'inserted' AS outcome_of_row FROM typed WHERE reason IS NULL;
+SELECT __row, 'inserted' AS outcome_of_row FROM typed WHERE reject_reason IS NULL;

@@ -5,10 +5,10 @@ INSERT INTO transfers
 SELECT platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome, reason,
    row_hash, getvariable('ingest_import_id'), getvariable('ingest_file'), __row, now()
 FROM typed
-WHERE reason IS NULL;
+WHERE reject_reason IS NULL;
 
 INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
-SELECT platform, appeal_id, seq, row_hash, getvariable('ingest_import_id') FROM typed WHERE reason IS NULL;
+SELECT platform, appeal_id, seq, row_hash, getvariable('ingest_import_id') FROM typed WHERE reject_reason IS NULL;
 
 CREATE OR REPLACE TEMP TABLE classified AS
-SELECT __row, 'inserted' AS outcome_of_row FROM typed WHERE reason IS NULL;
+SELECT __row, 'inserted' AS outcome_of_row FROM typed WHERE reject_reason IS NULL;

@@ -3,6 +3,6 @@ CREATE OR REPLACE TEMP TABLE staged_errors AS
 SELECT line::INTEGER AS source_row, j AS raw,
        CASE WHEN json_valid(j) THEN 'the line is JSON but not an object' ELSE 'the line is not valid JSON' END AS reason
 FROM json_rows
-WHERE trim(j) <> '' AND NOT (json_valid(j) AND json_type(j) = 'OBJECT');
+WHERE trim(j) <> '' AND NOT (json_object_or_null(j) IS NOT NULL);
 
 DELETE FROM json_rows WHERE trim(j) = '';

@@ -59,5 +59,5 @@ SELECT
       THEN lbl('is_police_matter') || ' ' || quoted(is_police_raw) || ' is not one of 警务类/非警务类/是/否'
     WHEN responded_raw IS NOT NULL AND responded IS NULL THEN lbl('responded') || ' ' || quoted(responded_raw) || ' is not 是 or 否'
     WHEN resolved_raw IS NOT NULL AND resolved IS NULL THEN lbl('resolved') || ' ' || quoted(resolved_raw) || ' is not 是 or 否'
-  END AS reason
+  END AS reject_reason
 FROM p;

@@ -46,5 +46,5 @@ SELECT
     WHEN accepted_at_raw IS NOT NULL AND accepted_at IS NULL THEN lbl('accepted_at') || ' ' || quoted(accepted_at_raw) || ' is not a date'
     WHEN method IS NULL THEN lbl('method') || ' ' || quoted(method_raw) || ' is not one of 派单/一键转接/在线转办/三方通话'
     WHEN outcome IS NULL THEN lbl('outcome') || ' ' || quoted(outcome_raw) || ' is not one of 签收/退回/协商/待签收'
-  END AS reason
+  END AS reject_reason
 FROM n;

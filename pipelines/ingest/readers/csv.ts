@@ -37,7 +37,7 @@ export async function csvLayout(path: string): Promise<CsvLayout> {
     .sort((a, b) => b.n - a.n)[0].d;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, to: 30 }) as never;
+    records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, skip_records_with_error: true, info: true, to: 30 }) as never;
   } catch (err) {
     throw new ImportError(`cannot read the first rows as CSV: ${(err as Error).message}`);
   }

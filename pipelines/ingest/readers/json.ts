@@ -18,8 +18,8 @@ export async function stageJson(db: Database, path: string, format: 'json' | 'nd
   await db.run('ingest/json_errors');
   const keys = (await db.all<{ key: string }>('ingest/json_keys')).map((r) => r.key);
   if (keys.length === 0) throw new ImportError('the file holds no JSON objects');
-  const columns = keys.map((k) => `json_extract_string(j, ${literal(`$.${JSON.stringify(k)}`)}) AS ${ident(k)}`);
-  await db.exec(`CREATE OR REPLACE TEMP TABLE staged_raw AS SELECT line::INTEGER AS __row, ${columns.join(', ')} FROM json_rows WHERE json_valid(j) AND json_type(j) = 'OBJECT' ORDER BY line`);
+  const columns = keys.map((k) => `json_extract_string(json_object_or_null(j), ${literal(`$.${JSON.stringify(k)}`)}) AS ${ident(k)}`);
+  await db.exec(`CREATE OR REPLACE TEMP TABLE staged_raw AS SELECT line::INTEGER AS __row, ${columns.join(', ')} FROM json_rows WHERE json_object_or_null(j) IS NOT NULL ORDER BY line`);
   await db.exec('DROP TABLE json_rows');
   await db.run('ingest/stage_view');
   return { headers: keys, headerRow: 0 };

@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../../pipelines/config.js';
+import { tempDir } from '../../helpers/temp-db.js';
+
+const run = promisify(execFile);
+const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
+
+describe('npm run pipeline -- import / rejects / status', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('imports with --json, saves the inferred mapping, lists rejects and counts tables', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const db = join(t.dir, 'cli.duckdb');
+    const file = join(t.dir, 'wo.csv');
+    writeFileSync(file, '工单号,受理时间,问题描述\nA1,2025-05-16 08:00:00,路灯不亮\nA2,2025-02-30 08:00:00,井盖缺失\n');
+
+    const saved = join(t.dir, 'mapping.json');
+    await cli(['import', file, '--save-mapping', saved, '--dry-run', '--db', db]);
+    const mapping = JSON.parse(readFileSync(saved, 'utf8'));
+    expect(mapping.fields).toEqual({ appeal_id: '工单号', received_at: '受理时间', content: '问题描述' });
+
+    const { stdout } = await cli(['import', file, '--mapping', saved, '--json', '--db', db]);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ rowsRead: 2, inserted: 1, rejected: 1 });
+
+    const rejects = JSON.parse((await cli(['rejects', '--import', String(report.importId), '--json', '--db', db])).stdout);
+    expect(rejects).toEqual([expect.objectContaining({ source_row: 3, reason: "受理时间 '2025-02-30 08:00:00' is not a date" })]);
+
+    const status = JSON.parse((await cli(['status', '--json', '--db', db])).stdout);
+    expect(status).toMatchObject({ appeals: 1, rejects: 1, import_runs: 1 });
+  }, 60_000);
+
+  it('exits non-zero with a one-line message and no stack trace on a bad file', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const file = join(t.dir, 'empty.csv');
+    writeFileSync(file, '');
+    const err = await cli(['import', file, '--db', join(t.dir, 'x.duckdb')]).catch((e) => e);
+    expect(err.code).toBe(1);
+    expect(err.stderr.trim()).toBe('error: the file is empty');
+  }, 60_000);
+
+  it('refuses unknown options with usage', async () => {
+    const err = await cli(['import', 'x.csv', '--frobnicate']).catch((e) => e);
+    expect(err.code).toBe(2);
+    expect(err.stderr).toContain("Unknown option '--frobnicate'");
+    expect(err.stderr).toContain('usage: npm run pipeline -- import <file>');
+  }, 60_000);
+});
