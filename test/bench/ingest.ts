@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { createWriteStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { ROOT } from '../../pipelines/config.js';
+import { writeSyntheticWorkOrders } from './synthetic-export.js';
+import type { BenchRow, BenchSection } from './types.js';
+
+const run = promisify(execFile);
+
+async function importOnce(file: string, dbPath: string): Promise<{ ms: number; rows: number; maxRssMb: number }> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/import-once.ts'), file, dbPath], { cwd: ROOT, maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!);
+}
+
+/** An XLSX export with a title row, written by exceljs's streaming writer. */
+async function writeXlsx(path: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: createWriteStream(path), useSharedStrings: false });
+  const ws = wb.addWorksheet('工单');
+  ws.addRow(['江城市12345热线工单明细']).commit();
+  ws.addRow(['工单编号', '来电时间', '来电号码', '所属区县', '诉求内容', '承办单位', '满意度评价']).commit();
+  const districts = ['东城区', '西城区', '南湖区', '北山区'];
+  for (let i = 0; i < rows; i++) {
+    const d = districts[i % 4];
+    ws.addRow([`X${i}`, `2025/${1 + (i % 12)}/${1 + (i % 28)} ${i % 24}:05`, `139${String(10000000 + i).slice(-8)}`, d, `${d}某小区楼道电动车充电，存在安全隐患，第${i}次反映`, `${d}消防救援大队`, '满意']).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+export const ingestBench: BenchSection = async ({ scale, workDir }) => {
+  const rows: BenchRow[] = [];
+  const csv = join(workDir, 'work_orders.csv');
+  await writeSyntheticWorkOrders(csv, scale);
+  const bytes = statSync(csv).size;
+  const c = await importOnce(csv, join(workDir, 'csv.duckdb'));
+  rows.push(
+    { area: 'ingest', metric: `CSV import, ${scale.toLocaleString('en')} work orders (${Math.round(bytes / scale)} B/row), masking included`, value: Math.round(c.rows / (c.ms / 1000)), unit: 'rows/s', target: '≥ 200000', ok: c.rows / (c.ms / 1000) >= 200_000 },
+    { area: 'ingest', metric: 'CSV import peak memory', value: Math.round(c.maxRssMb), unit: 'MB' },
+  );
+  const sizes = [Math.round(scale / 20), Math.round(scale / 5)];
+  const xlsx: { n: number; rate: number; rss: number }[] = [];
+  for (const n of sizes) {
+    const path = join(workDir, `wo-${n}.xlsx`);
+    await writeXlsx(path, n);
+    const r = await importOnce(path, join(workDir, `x${n}.duckdb`));
+    xlsx.push({ n, rate: r.rows / (r.ms / 1000), rss: r.maxRssMb });
+  }
+  for (const x of xlsx) {
+    rows.push({ area: 'ingest', metric: `XLSX import, ${x.n.toLocaleString('en')} rows`, value: Math.round(x.rate), unit: 'rows/s', target: '≥ 20000', ok: x.rate >= 20_000 });
+    rows.push({ area: 'ingest', metric: `XLSX import peak memory, ${x.n.toLocaleString('en')} rows`, value: Math.round(x.rss), unit: 'MB' });
+  }
+  const growth = xlsx[1].rss / xlsx[0].rss;
+  rows.push({ area: 'ingest', metric: `XLSX memory growth for ${sizes[1] / sizes[0]}× the rows`, value: Number(growth.toFixed(2)), unit: '×', target: '≤ 1.5 (flat)', ok: growth <= 1.5 });
+  return rows;
+};
