@@ -36,8 +36,15 @@ export async function xlsxToCsv(src: string, dest: string, onRow?: (n: number) =
   let width = 0;
   let header: number | null = null;
   let written = 0;
+  let buffer = '';
+  // Rows are gathered into ~1 MB writes: a write call per row costs more than parsing the row.
+  const flush = async () => {
+    if (buffer && !out.write(buffer)) await once(out, 'drain');
+    buffer = '';
+  };
   const write = async (line: string) => {
-    if (!out.write(line)) await once(out, 'drain');
+    buffer += line;
+    if (buffer.length > 1 << 20) await flush();
   };
   const emit = async (n: number, cells: string[]) => {
     if (cells.every((c) => c === '')) return;
@@ -75,6 +82,7 @@ export async function xlsxToCsv(src: string, dest: string, onRow?: (n: number) =
       break;
     }
     if (header === null) await startData();
+    await flush();
   } catch (err) {
     out.destroy();
     throw new ImportError(`cannot read the spreadsheet: ${(err as Error).message}`);
