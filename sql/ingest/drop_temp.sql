@@ -8,3 +8,4 @@ DROP TABLE IF EXISTS staged_raw;
 DROP TABLE IF EXISTS staged_errors;
 DROP TABLE IF EXISTS csv_reject_errors;
 DROP TABLE IF EXISTS csv_reject_scans;
+RESET preserve_insertion_order;
