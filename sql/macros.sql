@@ -13,7 +13,7 @@ CREATE OR REPLACE TEMP MACRO ne(s) AS nullif(s, '');
 CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
   CASE WHEN s IS NULL THEN NULL ELSE
   regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
     s,
     -- e-mail
     '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[邮箱]', 'g'),
@@ -31,8 +31,10 @@ CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
     '(^|[^0-9A-Za-z])(1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})([^0-9A-Za-z]|$)', '\1[电话]\3', 'g'),
     -- licence plates: province + letter + 5 (or 6 for new-energy) characters, optional separator
     '([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Za-hj-np-z])[·• .-]?([A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳]{1,2})', '[车牌]', 'g'),
-    -- a name given after a label: 联系人王小明, 来电人：张三, 我叫李四, 我姓张
-    '(联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名|我叫|本人叫)([：:为是\s]*)[\p{Han}]{2,3}', '\1\2[姓名]', 'g'),
+    -- a name given after a label: 来电人：张三, 联系人王小明，…, 我叫李四 — the name must stand between
+    -- the label and a colon or comma, so 来电人称在江城市… keeps its words
+    '(联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名)(?:[：:]\s*[\p{Han}]{2,3}|[\p{Han}]{2,3}([：:，,。]))', '\1[姓名]\2', 'g'),
+    '(我叫|本人叫|名叫)[\p{Han}]{2,3}', '\1[姓名]', 'g'),
     '(我姓|本人姓)[\p{Han}]', '\1[姓名]', 'g'),
     -- surname + polite title: 张先生, 王女士 (common surnames only, so 一位女士 is left alone)
     '[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](先生|女士|小姐|阿姨|大爷|师傅)', '[姓名]\1', 'g')
@@ -42,7 +44,7 @@ CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
 -- lets them through untouched.
 CREATE OR REPLACE TEMP MACRO mask_pii(s) AS
   CASE WHEN s IS NULL THEN NULL
-  WHEN regexp_matches(s, '[0-9]{3}[ -]?[0-9]{4}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]|联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名|我叫|本人叫|我姓|本人姓|先生|女士|小姐|阿姨|大爷|师傅')
+  WHEN regexp_matches(s, '[0-9]{3}[ -]?[0-9]{4}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]|联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名|我叫|本人叫|名叫|我姓|本人姓|先生|女士|小姐|阿姨|大爷|师傅')
     THEN mask_pii_all(s)
   ELSE s END;
 

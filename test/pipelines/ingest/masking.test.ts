@@ -30,7 +30,9 @@ describe('mask_pii masks personal data', () => {
     ['new-energy plate', '沪AD12345', '[车牌]'],
     ['plate lower case', '浙a88888占用消防通道', '[车牌]占用消防通道'],
     ['name after label', '联系人王小明，电话另告', '联系人[姓名]，电话另告'],
-    ['name after colon', '来电人：张三丰反映', '来电人：[姓名]反映'],
+    ['name after colon', '来电人：张三丰反映', '来电人[姓名]反映'],
+    ['name before colon', '来电人王建国：楼道里停满电动车', '来电人[姓名]：楼道里停满电动车'],
+    ['name given', '我叫赵敏，住在3楼', '我叫[姓名]，住在3楼'],
     ['surname only', '我姓刘，住3楼', '我姓[姓名]，住3楼'],
     ['surname and title', '物业的李经理和陈女士都说不管', '物业的李经理和[姓名]女士都说不管'],
   ])('%s', async (_name, input, expected) => {
@@ -53,6 +55,8 @@ describe('mask_pii leaves numbers that are not personal data', () => {
     ['ten digits', '编号1234567890'],
     ['twelve digits', '订单号138123456789'],
     ['a woman', '一位女士在楼下跳舞'],
+    ['label without a name', '来电人称在江城市恒通公司做保洁'],
+    ['contact phone label', '联系人电话另行告知'],
     ['no text', ''],
   ])('%s', async (_name, input) => {
     expect(await mask(input)).toBe(input);
