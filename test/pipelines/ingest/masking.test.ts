@@ -33,6 +33,7 @@ describe('mask_pii masks personal data', () => {
     ['name after colon', '来电人：张三丰反映', '来电人[姓名]反映'],
     ['name before colon', '来电人王建国：楼道里停满电动车', '来电人[姓名]：楼道里停满电动车'],
     ['name given', '我叫赵敏，住在3楼', '我叫[姓名]，住在3楼'],
+    ['name before a phone number', '联系人刘洋13812345678', '联系人[姓名][电话]'],
     ['surname only', '我姓刘，住3楼', '我姓[姓名]，住3楼'],
     ['surname and title', '物业的李经理和陈女士都说不管', '物业的李经理和[姓名]女士都说不管'],
   ])('%s', async (_name, input, expected) => {
