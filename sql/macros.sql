@@ -31,9 +31,9 @@ CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
     '(^|[^0-9A-Za-z])(1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})([^0-9A-Za-z]|$)', '\1[电话]\3', 'g'),
     -- licence plates: province + letter + 5 (or 6 for new-energy) characters, optional separator
     '([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Za-hj-np-z])[·• .-]?([A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳]{1,2})', '[车牌]', 'g'),
-    -- a name given after a label: 来电人：张三, 联系人王小明，…, 联系人王小明[电话], 我叫李四 — the name
-    -- must stand between the label and punctuation or a phone number, so 来电人称在江城市… keeps its words
-    '(联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名)(?:[：:]\s*[\p{Han}]{2,3}|[\p{Han}]{2,3}([：:，,。；;（(\s]|\[电话\]))', '\1[姓名]\2', 'g'),
+    -- a name given after a label: 来电人：张三, 联系人王小明，…, 联系人王小明[电话] — a common surname, then
+    -- one or two characters, then punctuation or a phone number, so 来电人反映：… keeps its words
+    '(联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名)([：:]\s*)?[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧][\p{Han}]{1,2}([：:，,。；;（(\s]|\[电话\]|$)', '\1\2[姓名]\3', 'g'),
     '(我叫|本人叫|名叫)[\p{Han}]{2,3}', '\1[姓名]', 'g'),
     '(我姓|本人姓)[\p{Han}]', '\1[姓名]', 'g'),
     -- surname + polite title: 张先生, 王女士 (common surnames only, so 一位女士 is left alone)

@@ -30,7 +30,7 @@ describe('mask_pii masks personal data', () => {
     ['new-energy plate', '沪AD12345', '[车牌]'],
     ['plate lower case', '浙a88888占用消防通道', '[车牌]占用消防通道'],
     ['name after label', '联系人王小明，电话另告', '联系人[姓名]，电话另告'],
-    ['name after colon', '来电人：张三丰反映', '来电人[姓名]反映'],
+    ['name after colon', '来电人：张三丰，反映', '来电人：[姓名]，反映'],
     ['name before colon', '来电人王建国：楼道里停满电动车', '来电人[姓名]：楼道里停满电动车'],
     ['name given', '我叫赵敏，住在3楼', '我叫[姓名]，住在3楼'],
     ['name before a phone number', '联系人刘洋13812345678', '联系人[姓名][电话]'],
@@ -57,6 +57,7 @@ describe('mask_pii leaves numbers that are not personal data', () => {
     ['twelve digits', '订单号138123456789'],
     ['a woman', '一位女士在楼下跳舞'],
     ['label without a name', '来电人称在江城市恒通公司做保洁'],
+    ['label and a verb', '来电人反映：楼道堆物；来电人表示，已多次反映；投诉人咨询：何时供暖'],
     ['contact phone label', '联系人电话另行告知'],
     ['no text', ''],
   ])('%s', async (_name, input) => {
