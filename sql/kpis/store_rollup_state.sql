@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO settings (key, value) VALUES ('kpi_rollup_of', $1);

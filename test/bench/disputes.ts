@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { Database } from '../../pipelines/db/database.js';
+import { proposeAgenda } from '../../pipelines/disputes/agenda.js';
+import { ensureSignals } from '../../pipelines/disputes/signals.js';
+import { computeKpis } from '../../pipelines/kpis/compute.js';
+import type { BenchRow, BenchSection } from './types.js';
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await fn();
+  return [performance.now() - started, result];
+}
+
+/** Median of `runs` timed calls after one warm-up call (the first call also installs session views). */
+async function median(runs: number, fn: () => Promise<unknown>): Promise<{ first: number; median: number }> {
+  const [first] = await timed(fn);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(fn))[0]);
+  times.sort((a, b) => a - b);
+  return { first, median: times[Math.floor(times.length / 2)] };
+}
+
+/**
+ * Dispute detection and KPIs on a synthetic city of `scale` appeals over 2025 (built in SQL:
+ * sql/disputes/synthetic_city.sql): rebuilding the per-appeal signals, the whole KPI set for a month
+ * (by day) and for the year (by month), and the agenda proposal.
+ */
+export const disputesBench: BenchSection = async ({ scale, workDir }) => {
+  const db = await Database.open(join(workDir, 'disputes.duckdb'));
+  try {
+    const [synthMs] = await timed(() => db.run('disputes/synthetic_city', { n: scale }));
+    const transfers = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM transfers'))[0].n;
+    console.error(`[bench] disputes: synthetic city of ${scale} appeals, ${transfers} transfers in ${(synthMs / 1000).toFixed(1)} s`);
+    const [signalsMs] = await timed(() => ensureSignals(db));
+    const month = await median(5, () => computeKpis(db, { period: 'day', from: '2025-06-01', to: '2025-06-30' }));
+    const year = await median(5, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31' }));
+    const yearByDistrict = await median(3, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31', byDistrict: true }));
+    const agenda = await median(3, () => proposeAgenda(db, { top: 10 }));
+    const rows: BenchRow[] = [
+      { area: 'disputes', metric: `signals rebuild (${scale.toLocaleString('en')} appeals, ${transfers.toLocaleString('en')} transfers)`, value: Math.round(signalsMs), unit: 'ms' },
+      { area: 'disputes', metric: 'KPI set, one month by day (median of 5)', value: Math.round(month.median), unit: 'ms', target: '≤ 300', ok: month.median <= 300 },
+      { area: 'disputes', metric: 'KPI set, one month by day (first call: builds the KPI rollups)', value: Math.round(month.first), unit: 'ms' },
+      { area: 'disputes', metric: 'KPI set, year by month (median of 5)', value: Math.round(year.median), unit: 'ms', target: '≤ 300', ok: year.median <= 300 },
+      { area: 'disputes', metric: 'KPI set, year by month × district (median of 3)', value: Math.round(yearByDistrict.median), unit: 'ms' },
+      { area: 'disputes', metric: 'agenda proposal, top 10 (median of 3)', value: Math.round(agenda.median), unit: 'ms', target: '≤ 1000', ok: agenda.median <= 1000 },
+    ];
+    return rows;
+  } finally {
+    db.close();
+  }
+};
