@@ -1,0 +1,1 @@
+UPDATE topics SET label = $label, label_source = 'curated' WHERE topic_id = $id;

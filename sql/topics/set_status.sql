@@ -1,0 +1,1 @@
+UPDATE topics SET status = $status WHERE topic_id = $id;

@@ -1,0 +1,2 @@
+SELECT topic_id, label, status, size, created_run, updated_run, auto_label, label_source, merged_into, parent_topic, threshold
+FROM topics WHERE topic_id = $id;
