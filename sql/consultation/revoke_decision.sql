@@ -1,0 +1,1 @@
+UPDATE decisions SET status = 'revoked' WHERE decision_id = $1 AND status = 'in_force';

@@ -1,0 +1,1 @@
+SELECT topic_id, label, status FROM topics WHERE topic_id = $1;

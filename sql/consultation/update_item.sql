@@ -1,0 +1,1 @@
+UPDATE agenda_items SET title = $title, notes = $notes WHERE item_id = $item_id;

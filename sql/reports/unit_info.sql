@@ -1,0 +1,1 @@
+SELECT name, kind, district FROM units WHERE name = $1;
