@@ -1,0 +1,69 @@
+import type { ErrorBody } from '../../../server/api-types.js';
+
+/** An answer other than 2xx: the server's error code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+let onUnauthorized: () => void = () => {};
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when the session has ended (expired, or signed out elsewhere). */
+export function whenUnauthorized(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `?a=1&b=x`, leaving out empty values. */
+export function queryString(query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function handle<T>(res: Response): Promise<T> {
+  if (res.ok) return (await res.json()) as T;
+  let body: Partial<ErrorBody> = {};
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    // a proxy or the network answered: no JSON
+  }
+  if (res.status === 401 && body.error === 'unauthenticated') onUnauthorized();
+  throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText);
+}
+
+export async function get<T>(path: string, query?: Query): Promise<T> {
+  return handle<T>(await fetch(`/api${path}${queryString(query)}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' }));
+}
+
+/** A state-changing request, with the session's CSRF token. */
+export async function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrfToken };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return handle<T>(await fetch(`/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' }));
+}
+
+/** Uploads one file as multipart field "file". */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return handle<T>(await fetch(`/api${path}`, { method: 'POST', headers: { accept: 'application/json', 'x-csrf-token': csrfToken }, body: form, credentials: 'same-origin' }));
+}
+
+/** Where a download link for an API path points (the browser sends the cookie itself). */
+export function apiUrl(path: string, query?: Query): string {
+  return `/api${path}${queryString(query)}`;
+}

@@ -1,0 +1,51 @@
+import { en } from '../i18n/en.js';
+import { zh, type MessageKey } from '../i18n/zh.js';
+
+export type Locale = 'zh' | 'en';
+export type { MessageKey };
+
+const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };
+const STORE_KEY = 'linkage.locale';
+
+function initial(): Locale {
+  try {
+    return localStorage.getItem(STORE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+const first = initial();
+let locale = $state<Locale>(first);
+document.documentElement.lang = first === 'zh' ? 'zh-CN' : 'en';
+
+export const i18n = {
+  get locale(): Locale {
+    return locale;
+  },
+  set(next: Locale): void {
+    locale = next;
+    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+    try {
+      localStorage.setItem(STORE_KEY, next);
+    } catch {
+      // private mode: the choice lasts for this page only
+    }
+  },
+};
+
+/** The message for `key` in the current language, with {name} placeholders filled in. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = TABLES[locale][key] ?? key;
+  return vars ? text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+}
+
+/** A label the server gives in both languages (KPI names). */
+export function pick(label: { zh: string; en: string }): string {
+  return label[locale];
+}
+
+/** A key that may or may not be in the table (codes from the data: platforms, methods, parts …). */
+export function tOr(key: string, fallback: string): string {
+  return key in TABLES[locale] ? TABLES[locale][key as MessageKey] : fallback;
+}

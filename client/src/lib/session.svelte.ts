@@ -1,0 +1,47 @@
+import type { Me, Role, Session } from '../../../server/api-types.js';
+import { get, send, setCsrfToken, whenUnauthorized } from './api.js';
+
+let user = $state<Me | null>(null);
+let ready = $state(false);
+
+function signedIn(me: Me | null): void {
+  user = me;
+  setCsrfToken(me?.csrfToken ?? '');
+}
+
+whenUnauthorized(() => signedIn(null));
+
+export const session = {
+  get user(): Me | null {
+    return user;
+  },
+  get ready(): boolean {
+    return ready;
+  },
+  async load(): Promise<void> {
+    signedIn((await get<Session>('/auth/session')).user);
+    ready = true;
+  },
+  async login(username: string, password: string): Promise<void> {
+    signedIn(await send<Me>('POST', '/auth/login', { username, password }));
+  },
+  async logout(): Promise<void> {
+    await send('POST', '/auth/logout');
+    signedIn(null);
+  },
+  async changePassword(current: string, next: string): Promise<void> {
+    signedIn(await send<Me>('POST', '/auth/password', { current, next }));
+  },
+};
+
+/** What each role may do in the dashboard (the server checks the same on every route). */
+const ABILITIES = {
+  curate: ['officer', 'admin'],
+  outliers: ['officer', 'leader', 'admin'],
+  import: ['admin'],
+  users: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function can(ability: keyof typeof ABILITIES): boolean {
+  return user !== null && (ABILITIES[ability] as readonly Role[]).includes(user.role);
+}

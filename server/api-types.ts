@@ -1,0 +1,59 @@
+/**
+ * Request and response types of the API, inferred from the zod schemas the server validates with.
+ * The client imports these as types only, so no server code reaches the browser bundle.
+ */
+import type { z } from 'zod';
+import type * as A from './schemas/appeals.js';
+import type * as Au from './schemas/auth.js';
+import type * as C from './schemas/common.js';
+import type * as I from './schemas/imports.js';
+import type * as K from './schemas/kpis.js';
+import type * as S from './schemas/summary.js';
+import type * as T from './schemas/topics.js';
+import type * as U from './schemas/users.js';
+
+export type Role = C.Role;
+export type ErrorBody = z.infer<typeof C.ErrorBody>;
+
+export type Me = z.infer<typeof Au.Me>;
+export type Session = z.infer<typeof Au.Session>;
+export type LoginBody = z.input<typeof Au.LoginBody>;
+
+export type Health = z.infer<typeof S.Health>;
+export type Summary = z.infer<typeof S.Summary>;
+export type Facets = z.infer<typeof S.Facets>;
+
+export type AppealsQuery = z.input<typeof A.AppealsQuery>;
+export type AppealList = z.infer<typeof A.AppealList>;
+export type AppealListRow = z.infer<typeof A.AppealListRow>;
+export type AppealDetail = z.infer<typeof A.AppealDetail>;
+export type Transfer = z.infer<typeof A.Transfer>;
+
+export type Period = z.infer<typeof K.Period>;
+export type KpiReport = z.infer<typeof K.KpiReport>;
+export type KpiSeries = z.infer<typeof K.KpiSeries>;
+export type KpiValue = z.infer<typeof K.KpiValue>;
+export type KpiAppeals = z.infer<typeof K.KpiAppeals>;
+export type KpiAppealRow = z.infer<typeof K.KpiAppealRow>;
+
+export type TopicRanking = z.infer<typeof T.TopicRanking>;
+export type TopicRank = z.infer<typeof T.TopicRank>;
+export type TopicPage = z.infer<typeof T.TopicPage>;
+export type OutlierList = z.infer<typeof T.OutlierList>;
+export type CurationResult = z.infer<typeof T.CurationResult>;
+
+export type Preview = z.infer<typeof I.Preview>;
+export type Mapping = Preview['mapping'];
+export type ImportJob = z.infer<typeof I.Job>;
+export type ImportReport = z.infer<typeof I.ImportReport>;
+export type PresetList = z.infer<typeof I.PresetList>;
+export type RunList = z.infer<typeof I.RunList>;
+export type RunRow = z.infer<typeof I.RunRow>;
+export type RunDetail = z.infer<typeof I.RunDetail>;
+export type RejectList = z.infer<typeof I.RejectList>;
+
+export type UserRow = z.infer<typeof U.UserRow>;
+export type UserList = z.infer<typeof U.UserList>;
+export type CreateUserBody = z.input<typeof U.CreateUserBody>;
+export type UpdateUserBody = z.input<typeof U.UpdateUserBody>;
+export type AuditList = z.infer<typeof U.AuditList>;

@@ -1,0 +1,98 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import type { Database } from '../pipelines/db/database.js';
+import { SessionStore } from './auth/sessions.js';
+import { authenticate } from './auth/middleware.js';
+import { AnswerCache } from './cache.js';
+import { loadServerConfig, type ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { errorHandler, notFound } from './http/errors.js';
+import type { ApiRouter, RegisteredRoute } from './http/route.js';
+import { clientRouter } from './http/static.js';
+import { ReadWriteLock } from './lock.js';
+import { appealRoutes } from './routes/appeals.js';
+import { authRoutes } from './routes/auth.js';
+import { importRoutes } from './routes/imports.js';
+import { kpiRoutes } from './routes/kpis.js';
+import { metaRoutes } from './routes/meta.js';
+import { summaryRoutes, type StartupState } from './routes/summary.js';
+import { topicRoutes } from './routes/topics.js';
+import { userRoutes } from './routes/users.js';
+
+export interface AppOptions {
+  db: Database;
+  config?: ServerConfig;
+  log?: (line: string) => void;
+}
+
+export interface App {
+  app: Express;
+  ctx: AppContext;
+  /** Every API route with its full path (what /api/openapi.json documents). */
+  routes: RegisteredRoute[];
+  startup: StartupState;
+}
+
+/** Security headers for every answer; the CSP allows no inline or foreign scripts. */
+function securityHeaders(): express.RequestHandler {
+  return (_req, res, next) => {
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      // charts style themselves inline and are exported as data:/blob: images
+      'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    });
+    next();
+  };
+}
+
+/**
+ * The Express application over one open database: the API under /api (one router per area,
+ * documented at /api/openapi.json) and the built client everywhere else.
+ */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const config = opts.config ?? loadServerConfig();
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const lock = new ReadWriteLock();
+  const ctx: AppContext = { db: opts.db, config, lock, cache: new AnswerCache(), sessions: new SessionStore(opts.db, lock, config.sessionHours), log };
+  await lock.write(() => opts.db.run('server/macros'));
+  const startup: StartupState = { seeding: false };
+
+  const routes: RegisteredRoute[] = [];
+  const areas: ApiRouter[] = [
+    summaryRoutes(ctx, startup),
+    authRoutes(ctx),
+    userRoutes(ctx),
+    appealRoutes(ctx),
+    importRoutes(ctx),
+    kpiRoutes(ctx),
+    topicRoutes(ctx),
+    metaRoutes(ctx, () => routes),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(cookieParser());
+  api.use(authenticate(ctx.sessions));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  for (const area of areas) {
+    api.use(area.prefix || '/', area.router);
+    for (const spec of area.routes) routes.push({ ...spec, fullPath: `/api${area.prefix}${spec.path === '/' ? '' : spec.path}` || '/api', tag: area.tag });
+  }
+  api.use((req) => {
+    throw notFound(`no API route ${req.method} ${req.originalUrl.split('?')[0]}`);
+  });
+  app.use('/api', api);
+  app.use(clientRouter(config.clientDir));
+  app.use(errorHandler(log));
+  return { app, ctx, routes, startup };
+}

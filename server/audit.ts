@@ -1,0 +1,21 @@
+import type { Database } from '../pipelines/db/database.js';
+
+export interface AuditEntry {
+  /** Username, or 'system'. */
+  who: string;
+  /** What was done: login, login_failed, logout, export, import, user_create, user_update, curation … */
+  action: string;
+  /** What it was done to: a route with its filters, a file, a user. */
+  what?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Writes one audit_log row. The caller holds the write lock (it is a write like any other). */
+export async function audit(db: Database, entry: AuditEntry): Promise<void> {
+  await db.run('server/audit_insert', {
+    who: entry.who,
+    action: entry.action,
+    what: entry.what ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
+}

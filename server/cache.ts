@@ -1,0 +1,35 @@
+/**
+ * Answers of aggregate routes (summary, KPIs, topic rankings), kept until the next write. Every
+ * write through the server bumps the version; the database file is locked by this process, so no
+ * other writer can change the data behind the server's back.
+ */
+export class AnswerCache {
+  private version = 0;
+  private entries = new Map<string, { version: number; value: Promise<unknown> }>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  invalidate(): void {
+    this.version++;
+    this.entries.clear();
+  }
+
+  /** The cached answer for `key`, computing it once when missing (concurrent callers share it). */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === this.version) {
+      // re-insert: the map's order is the eviction order, least recently used first
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const version = this.version;
+    const value = compute();
+    this.entries.set(key, { version, value });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+}

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { ROOT } from '../pipelines/config.js';
+
+export interface ServerConfig {
+  port: number;
+  /** Interface to listen on; 127.0.0.1 unless HOST says otherwise (e.g. 0.0.0.0 for a meeting room). */
+  host: string;
+  /** The built client (npm run build). */
+  clientDir: string;
+  /** Where uploads wait between preview and import; files get random names, never the client's. */
+  uploadDir: string;
+  maxUploadBytes: number;
+  /** Uploads not imported within this time are deleted. */
+  uploadTtlMs: number;
+  sessionHours: number;
+  /** Login attempts per client address and window. */
+  loginLimit: { max: number; windowMs: number };
+  /** Express "trust proxy" setting, for the client address behind a reverse proxy. */
+  trustProxy: boolean | number | string;
+  /** Check every response against its declared schema (tests; costs time). */
+  validateResponses: boolean;
+}
+
+function intFrom(value: string | undefined, fallback: number, what: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a whole number, got '${value}'`);
+  return n;
+}
+
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Server settings from the environment (PORT, HOST, LINKAGE_*), with defaults for a laptop. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: intFrom(env.PORT, 3000, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    clientDir: env.LINKAGE_CLIENT_DIR || join(ROOT, 'dist', 'client'),
+    uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
+    maxUploadBytes: intFrom(env.LINKAGE_MAX_UPLOAD_MB, 500, 'LINKAGE_MAX_UPLOAD_MB') * 1024 * 1024,
+    uploadTtlMs: 6 * 3600_000,
+    sessionHours: intFrom(env.LINKAGE_SESSION_HOURS, 12, 'LINKAGE_SESSION_HOURS'),
+    loginLimit: { max: intFrom(env.LINKAGE_LOGIN_LIMIT, 10, 'LINKAGE_LOGIN_LIMIT'), windowMs: 15 * 60_000 },
+    trustProxy: trustProxyFrom(env.LINKAGE_TRUST_PROXY),
+    validateResponses: env.LINKAGE_VALIDATE_RESPONSES === '1',
+    ...overrides,
+  };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { afterImport } from '../../pipelines/ingest/after-import.js';
+import { importFile, ImportError, type ImportOptions } from '../../pipelines/ingest/index.js';
+import { audit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { refreshDerived } from '../derived.js';
+import { warmCache } from '../warm.js';
+import type { Job } from '../schemas/imports.js';
+import type { Upload, UploadStore } from './uploads.js';
+
+type JobState = z.input<typeof Job>;
+
+const KEEP_JOBS = 100;
+
+/**
+ * Imports run in the background, one at a time under the write lock, so the request that starts
+ * one answers at once and the client polls for progress and the report.
+ */
+export class ImportJobs {
+  private jobs = new Map<string, JobState>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly uploads: UploadStore,
+  ) {}
+
+  get(id: string): JobState | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Starts importing `upload`; resolves with the job when it has finished (the route does not wait). */
+  start(upload: Upload, options: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>, who: string): { job: JobState; finished: Promise<JobState> } {
+    const job: JobState = { jobId: randomUUID(), state: 'queued', fileName: upload.fileName, phase: null, done: 0, total: 0, report: null, error: null };
+    this.jobs.set(job.jobId, job);
+    while (this.jobs.size > KEEP_JOBS) this.jobs.delete(this.jobs.keys().next().value as string);
+    const finished = this.run(job, upload, options, who);
+    return { job, finished };
+  }
+
+  private async run(job: JobState, upload: Upload, options: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>, who: string): Promise<JobState> {
+    const { ctx } = this;
+    try {
+      await ctx.lock.write(async () => {
+        job.state = 'running';
+        const report = await importFile(ctx.db, upload.path, {
+          ...options,
+          sourceName: upload.fileName,
+          importedBy: who,
+          onProgress: (phase, done, total) => {
+            job.phase = phase;
+            job.done = done;
+            job.total = total;
+          },
+        });
+        job.phase = 'updating topics and signals';
+        const after = await afterImport(ctx.db, report);
+        await refreshDerived(ctx.db);
+        await audit(ctx.db, { who, action: 'import', what: upload.fileName, details: { importId: report.importId, inserted: report.inserted, updated: report.updated, rejected: report.rejected } });
+        const { mapping: _, ...rest } = report;
+        job.report = { ...rest, notes: after.notes };
+        job.state = 'done';
+        job.phase = null;
+      });
+    } catch (err) {
+      job.state = 'failed';
+      job.phase = null;
+      job.error = err instanceof ImportError ? err.message : 'the import failed; the server log has the details';
+      if (!(err instanceof ImportError)) ctx.log(`[import ${job.jobId}] ${(err as Error).stack ?? String(err)}`);
+    } finally {
+      ctx.cache.invalidate();
+      this.uploads.remove(upload.id);
+    }
+    await warmCache(ctx);
+    return job;
+  }
+}

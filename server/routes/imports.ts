@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import { FIELDS } from '../../pipelines/ingest/fields.js';
+import { getPreset, listPresets, previewFile, type ImportOptions, type Mapping } from '../../pipelines/ingest/index.js';
+import type { AppContext } from '../context.js';
+import { ApiRouter } from '../http/route.js';
+import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { ImportJobs } from '../imports/jobs.js';
+import { UploadStore, type Upload } from '../imports/uploads.js';
+import {
+  ImportParams, Job, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
+} from '../schemas/imports.js';
+
+type Row = Record<string, unknown>;
+
+function readOptions(body: z.output<typeof ReadOptions>): Pick<ImportOptions, 'kind' | 'preset' | 'mapping'> {
+  if (body.preset) getPreset(body.preset);
+  return { kind: body.kind, preset: body.preset, mapping: body.mapping as Mapping | undefined };
+}
+
+async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>): Promise<z.input<typeof Preview>> {
+  const p = await previewFile(ctx.db, upload.path, opts);
+  return {
+    uploadId: upload.id,
+    fileName: upload.fileName,
+    size: upload.size,
+    format: p.format,
+    encoding: p.encoding,
+    headers: p.headers,
+    headerRow: p.headerRow,
+    kind: p.kind,
+    mapping: p.mapping,
+    missing: p.missing,
+    fields: FIELDS[p.kind].filter((f) => f.name !== 'platform').map((f) => ({ name: f.name, type: f.type, required: Boolean(f.required) })),
+    sample: p.sample.slice(0, 10),
+  };
+}
+
+const toRun = (r: Row): z.input<typeof RunRow> => ({
+  importId: r.import_id as number,
+  kind: r.kind as string,
+  sourceFile: r.source_file as string,
+  format: r.format as string | null,
+  encoding: r.encoding as string | null,
+  startedAt: r.started_at as string,
+  status: r.status as string,
+  error: r.error as string | null,
+  rowsRead: r.rows_read as number,
+  inserted: r.inserted as number,
+  updated: r.updated as number,
+  unchanged: r.unchanged as number,
+  rejected: r.rejected as number,
+  durationMs: r.duration_ms as number | null,
+  importedBy: r.imported_by as string | null,
+});
+
+/**
+ * Upload a file, preview how it would be read and correct the mapping, run the import in the
+ * background and follow its progress, then read its report and rejected rows. Admins only.
+ */
+export function importRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter(ctx, '/imports', 'imports');
+  const admin = ['admin'] as const;
+  const uploads = new UploadStore(ctx.config.uploadDir, ctx.config.maxUploadBytes, ctx.config.uploadTtlMs);
+  const jobs = new ImportJobs(ctx, uploads);
+  const upload = (id: string) => {
+    const u = uploads.get(id);
+    if (!u) throw notFound('no such upload (it was imported, discarded or has expired): upload the file again');
+    return u;
+  };
+
+  api.add({ method: 'get', path: '/presets', summary: 'The built-in mappings for known export formats', access: admin, response: PresetList, lock: 'none' }, async () => ({
+    presets: listPresets().map((p) => ({ name: p.name, description: p.description, kind: p.mapping.kind })),
+  }));
+
+  api.add(
+    {
+      method: 'post', path: '/uploads', summary: 'Upload a file (multipart field "file") and preview how it would be read',
+      access: admin, response: Preview, upload: { field: 'file', middleware: uploads.middleware }, invalidates: false,
+    },
+    async ({ file, user }) => {
+      if (!file) throw badRequest('send the file in the multipart field "file"');
+      const u = uploads.add(file, user.username);
+      try {
+        return await preview(ctx, u, {});
+      } catch (err) {
+        uploads.remove(u.id);
+        throw err;
+      }
+    },
+  );
+
+  api.add(
+    { method: 'post', path: '/uploads/:uploadId/preview', summary: 'Preview an upload again with a chosen kind, preset or corrected mapping', access: admin, params: UploadParams, body: ReadOptions, response: Preview, invalidates: false },
+    async ({ params, body }) => preview(ctx, upload(params.uploadId), readOptions(body)),
+  );
+
+  api.add(
+    { method: 'post', path: '/uploads/:uploadId/run', summary: 'Start importing an upload; answers the job to poll', access: admin, params: UploadParams, body: ReadOptions, response: Job, lock: 'none' },
+    async ({ params, body, user }) => {
+      const u = upload(params.uploadId);
+      const { job } = jobs.start(u, readOptions(body), user.username);
+      return { ...job };
+    },
+  );
+
+  api.add(
+    { method: 'delete', path: '/uploads/:uploadId', summary: 'Discard an upload without importing it', access: admin, params: UploadParams, response: Job.pick({ fileName: true }), lock: 'none' },
+    async ({ params }) => {
+      const u = upload(params.uploadId);
+      uploads.remove(u.id);
+      return { fileName: u.fileName };
+    },
+  );
+
+  api.add({ method: 'get', path: '/jobs/:jobId', summary: "An import job's state, progress and, when done, its report", access: admin, params: JobParams, response: Job, lock: 'none' }, async ({ params }) => {
+    const job = jobs.get(params.jobId);
+    if (!job) throw notFound('no such import job');
+    return { ...job };
+  });
+
+  api.add({ method: 'get', path: '/', summary: 'Import runs, newest first', access: admin, query: RunsQuery, response: RunList, table: { row: RunRow } }, async ({ query }) => {
+    const rows = await ctx.db.all<Row>('server/import_runs', { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    return { total: (rows[0]?.total as number | undefined) ?? 0, rows: rows.map(toRun) };
+  });
+
+  api.add({ method: 'get', path: '/:importId', summary: 'One import run with its mapping and commonest reject reasons', access: admin, params: ImportParams, response: RunDetail }, async ({ params }) => {
+    const r = await ctx.db.one<Row>('server/import_run', { import_id: params.importId });
+    if (!r) throw notFound(`no import ${params.importId}`);
+    const reasons = await ctx.db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [params.importId]);
+    return { run: toRun(r), mapping: r.mapping as string | null, rejectReasons: reasons };
+  });
+
+  api.add(
+    { method: 'get', path: '/:importId/rejects', summary: "One page of an import's rejected rows (masked) with the reason for each", access: admin, params: ImportParams, query: RejectsQuery, response: RejectList, table: { row: RejectRow } },
+    async ({ params, query }) => {
+      if (!(await ctx.db.one<Row>('server/import_run', { import_id: params.importId }))) throw new HttpError(404, 'not_found', `no import ${params.importId}`);
+      const rows = await ctx.db.all<Row>('server/import_rejects', { import_id: params.importId, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+      return {
+        total: (rows[0]?.total as number | undefined) ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+        rows: rows.map((r) => ({ sourceRow: r.source_row as number | null, reason: r.reason as string, raw: r.raw as string | null })),
+      };
+    },
+  );
+  return api;
+}

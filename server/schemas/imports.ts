@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { mappingSchema } from '../../pipelines/ingest/mapping-schema.js';
+
+export const Kind = z.enum(['appeals', 'transfers', 'incidents']);
+
+export const PresetRow = z.object({ name: z.string(), description: z.string(), kind: Kind });
+export const PresetList = z.object({ presets: z.array(PresetRow) });
+
+/** How to read an upload: a preset, a whole mapping (as corrected on screen), or only the kind to infer for. */
+export const ReadOptions = z
+  .object({
+    kind: Kind.optional(),
+    preset: z.string().min(1).max(100).optional(),
+    mapping: mappingSchema.optional(),
+  })
+  .refine((v) => !(v.preset && v.mapping), { message: 'give a preset or a mapping, not both', path: ['mapping'] });
+
+export const FieldInfo = z.object({ name: z.string(), type: z.string(), required: z.boolean() });
+
+export const Preview = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  format: z.string(),
+  encoding: z.string(),
+  headers: z.array(z.string()),
+  headerRow: z.number().int(),
+  kind: Kind,
+  mapping: mappingSchema,
+  /** Required fields the mapping leaves without a column: the import would stop. */
+  missing: z.array(z.string()),
+  /** The canonical fields of this kind, for the mapping editor. */
+  fields: z.array(FieldInfo),
+  /** The first rows as read, masked. */
+  sample: z.array(z.record(z.string(), z.string().nullable())),
+});
+
+export const UploadParams = z.object({ uploadId: z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id') });
+export const JobParams = z.object({ jobId: z.string().regex(/^[0-9a-f-]{36}$/, 'not a job id') });
+export const ImportParams = z.object({ importId: z.coerce.number().int().min(1) });
+
+export const ImportReport = z.object({
+  importId: z.number().int(),
+  kind: Kind,
+  file: z.string(),
+  format: z.string(),
+  encoding: z.string(),
+  rowsRead: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  durationMs: z.number().int(),
+  warnings: z.array(z.string()),
+  rejectReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** What ran after the import (topics, units, signals), a line each. */
+  notes: z.array(z.string()),
+});
+
+export const Job = z.object({
+  jobId: z.string(),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  fileName: z.string(),
+  /** What the import is doing now, e.g. "loading"; with counts when it knows them (total 0: unknown). */
+  phase: z.string().nullable(),
+  done: z.number(),
+  total: z.number(),
+  report: ImportReport.nullable(),
+  error: z.string().nullable(),
+});
+
+export const RunRow = z.object({
+  importId: z.number().int(),
+  kind: z.string(),
+  sourceFile: z.string(),
+  format: z.string().nullable(),
+  encoding: z.string().nullable(),
+  startedAt: z.string(),
+  status: z.string(),
+  error: z.string().nullable(),
+  rowsRead: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  durationMs: z.number().int().nullable(),
+  importedBy: z.string().nullable(),
+});
+
+export const RunList = z.object({ total: z.number().int(), rows: z.array(RunRow) });
+export const RunsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const RunDetail = z.object({
+  run: RunRow,
+  mapping: z.string().nullable(),
+  rejectReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+});
+
+export const RejectRow = z.object({ sourceRow: z.number().int().nullable(), reason: z.string(), raw: z.string().nullable() });
+export const RejectList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(RejectRow) });
+export const RejectsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,0 +1,23 @@
+import type { AppContext } from './context.js';
+import { kpiReport } from './routes/kpis.js';
+import { facetsAnswer, summaryAnswer } from './routes/summary.js';
+import { scores } from './routes/topics.js';
+
+/**
+ * Computes the answers every dashboard opens with (summary, filter values, the monthly KPI report
+ * with and without districts, the topic ranking) into the cache, so the first person after a start
+ * or an import does not wait for them. Failures are logged: the routes will then say what failed.
+ */
+export async function warmCache(ctx: AppContext): Promise<void> {
+  try {
+    await ctx.lock.read(async () => {
+      await summaryAnswer(ctx);
+      await facetsAnswer(ctx);
+      await kpiReport(ctx, { period: 'month' });
+      await kpiReport(ctx, { period: 'month', byDistrict: true });
+      await scores(ctx, {});
+    });
+  } catch (err) {
+    ctx.log(`warming the dashboard cache failed: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,2 @@
+-- Signs a user out everywhere (disabled, role changed, password reset).
+DELETE FROM sessions WHERE user_id = $user_id;

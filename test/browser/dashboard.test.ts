@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PASSWORD, startServer, type Harness } from '../server/harness.js';
+import { launch, screenshot, watchedPage } from './browser.js';
+
+let h: Harness;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  h = await startServer({ data: 'sample', config: { clientDir: inject('clientDir') } });
+  browser = await launch();
+  ({ page, errors } = await watchedPage(browser));
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+afterEach(() => {
+  // any console error or uncaught exception fails the test it happened in
+  const seen = errors.splice(0);
+  expect(seen).toEqual([]);
+});
+
+describe('the dashboard in a browser', () => {
+  it('signs in and shows the overview with KPI cards and charts', async () => {
+    await page.goto(`${h.base}/`);
+    await page.getByLabel('用户名').fill('officer');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '联动运行总览' }).waitFor();
+    await expect.poll(() => page.locator('.card').count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    await page.locator('.chart-body svg').first().waitFor();
+    expect(await page.locator('.card-value').first().innerText()).toMatch(/\d/);
+    await screenshot(page, 'overview');
+  });
+
+  it('drills down from a KPI value to the appeals behind it', async () => {
+    await page.locator('.card-value a').first().click();
+    await page.getByText(/构成该数值的 \d+ 条记录/).waitFor();
+    expect(page.url()).toContain('#/drill?');
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'drill-down');
+  });
+
+  it('opens the top disputed topic with its score parts, units and samples', async () => {
+    await page.getByRole('link', { name: '争议事项' }).click();
+    await page.getByRole('heading', { name: '争议事项排名' }).waitFor();
+    const first = page.locator('table.topics tbody tr').first().locator('th a');
+    const label = (await first.innerText()).trim();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: label }).waitFor();
+    await page.getByRole('heading', { name: /争议分值 [\d.]+（第 1 名）/ }).waitFor();
+    expect(await page.locator('ul.samples li').count()).toBeGreaterThan(0);
+    await page.locator('.chart-body svg').first().waitFor();
+    await screenshot(page, 'topic');
+  });
+
+  it('searches appeals and opens one with its transfer chain', async () => {
+    await page.getByRole('link', { name: '诉求查询' }).click();
+    await page.getByRole('heading', { name: '诉求查询' }).waitFor();
+    const firstTitle = (await page.locator('table.appeals tbody tr').first().locator('td').nth(3).locator('strong').innerText()).trim();
+    const word = firstTitle.slice(0, 2);
+    await page.getByLabel('文本包含').fill(word);
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain(`q=${encodeURIComponent(word)}`);
+    await page.getByText(/共 [\d,]+ 件。/).waitFor();
+    const rows = page.locator('table.appeals tbody tr');
+    await expect.poll(async () => (await rows.first().innerText()).includes(word), { timeout: 10_000 }).toBe(true);
+    await rows.first().locator('a').first().click();
+    await page.getByRole('heading', { name: '流转过程' }).waitFor();
+    await screenshot(page, 'appeal');
+  });
+
+  it('imports a small file and shows its report', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('link', { name: '数据导入' }).click();
+    const file = join(h.dir, '六月工单.csv');
+    writeFileSync(file, ['工单编号,来电时间,所属区县,诉求内容,承办单位', 'UP001,2025/6/1 9:00,东城区,楼下烧烤油烟太大,东城区城市管理局', 'UP002,2025/6/2 9:00,西城区,路灯不亮,西城区住建局', 'UP003,某天,西城区,井盖丢失,西城区住建局'].join('\n'));
+    await page.getByLabel('文件', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByRole('heading', { name: '预览：六月工单.csv' }).waitFor();
+    expect(await page.getByLabel('content 对应的列').inputValue()).toBe('诉求内容');
+    await screenshot(page, 'import-preview');
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('读取 3 行：新增 2，更新 0，未变 0，拒收 1', { exact: false }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '查看拒收的行' }).click();
+    await page.getByText(/拒收的行（共 1 行/).waitFor();
+    await screenshot(page, 'import-report');
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.getByLabel('界面语言').selectOption('en');
+    await page.getByRole('link', { name: 'Overview' }).waitFor();
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Linkage overview' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('.chart-body svg').first().waitFor();
+    await screenshot(page, 'overview-en');
+    await page.getByLabel('Language').selectOption('zh');
+    await page.getByRole('heading', { name: '联动运行总览' }).waitFor();
+  });
+
+  it('is usable by keyboard: the skip link and the main navigation take focus in order', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: '联动运行总览' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('总览');
+  });
+});

@@ -1,0 +1,114 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startServer, type Harness } from '../harness.js';
+
+let h: Harness;
+let admin: Client;
+beforeAll(async () => {
+  h = await startServer({ config: { maxUploadBytes: 64 * 1024 } });
+  admin = await Client.signedIn(h.base, 'admin');
+});
+afterAll(() => h.close());
+
+const CSV = [
+  '工单编号,来电时间,所属区县,诉求内容,承办单位',
+  'NEW001,2025/5/1 9:00,东城区,噪音扰民，电话13900001111,东城区城市管理综合执法局',
+  'NEW002,2025/5/2 10:00,西城区,井盖丢失,西城区住房和城乡建设局',
+  'NEW003,not a date,西城区,垃圾清运不及时,西城区住房和城乡建设局',
+].join('\n');
+
+function upload(c: Client, content: string | Uint8Array, name: string): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name);
+  return c.request('POST', '/api/imports/uploads', { raw: form });
+}
+
+async function finished(c: Client, jobId: string) {
+  for (;;) {
+    const job = await c.json(`/api/imports/jobs/${jobId}`);
+    if (job.state === 'done' || job.state === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('upload and preview', () => {
+  it('infers kind and mapping from the headers and shows masked sample rows', async () => {
+    const res = await upload(admin, CSV, '工单.csv');
+    expect(res.status).toBe(200);
+    const p = await res.json();
+    expect(p).toMatchObject({ fileName: '工单.csv', format: 'csv', kind: 'appeals', missing: [] });
+    expect(p.mapping.fields).toMatchObject({ appeal_id: '工单编号', received_at: '来电时间', content: '诉求内容', handling_unit: '承办单位' });
+    expect(p.sample).toHaveLength(3);
+    expect(JSON.stringify(p.sample)).not.toContain('13900001111');
+    expect(p.fields.find((f: { name: string }) => f.name === 'content').required).toBe(true);
+  });
+
+  it('previews a corrected mapping and names the required fields it leaves out', async () => {
+    const p = await (await upload(admin, CSV, 'a.csv')).json();
+    const { content: _, ...rest } = p.mapping.fields;
+    const res = await admin.post(`/api/imports/uploads/${p.uploadId}/preview`, { mapping: { ...p.mapping, fields: rest } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).missing).toEqual(['content']);
+  });
+
+  it('keeps the client file name as a label only: files land under random names in the upload folder', async () => {
+    const p = await (await upload(admin, CSV, '../../../etc/evil.csv')).json();
+    expect(p.fileName).toBe('evil.csv');
+    for (const f of readdirSync(`${h.dir}/uploads`)) expect(f).toMatch(/^[0-9a-f-]{36}(\.csv)?$/);
+  });
+
+  it('refuses files over the size limit with 413, and non-admins with 403', async () => {
+    const big = await upload(admin, 'x'.repeat(100 * 1024), 'big.csv');
+    expect(big.status).toBe(413);
+    expect((await big.json()).message).toMatch(/larger than the upload limit/);
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await upload(officer, CSV, 'a.csv')).status).toBe(403);
+  });
+
+  it('answers 422 with the importer’s reason for a file it cannot read, and 400 for bad options', async () => {
+    const bin = await upload(admin, new Uint8Array([0, 1, 2, 0, 0, 5]), 'x.bin');
+    expect(bin.status).toBe(422);
+    expect((await bin.json()).message).toMatch(/binary/);
+    const p = await (await upload(admin, CSV, 'a.csv')).json();
+    const preset = await admin.post(`/api/imports/uploads/${p.uploadId}/preview`, { preset: 'no-such-preset' });
+    expect(preset.status).toBe(422);
+    expect((await preset.json()).message).toMatch(/unknown preset/);
+    expect((await admin.post(`/api/imports/uploads/${p.uploadId}/preview`, { kind: 'cats' })).status).toBe(400);
+    expect((await admin.post('/api/imports/uploads/not-an-id/preview', {})).status).toBe(400);
+  });
+});
+
+describe('run an import', () => {
+  it('runs in the background, reports progress and outcome, and keeps rejects with their reason', async () => {
+    const p = await (await upload(admin, CSV, '五月.csv')).json();
+    const started = await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {});
+    expect(started.status).toBe(200);
+    const job = await finished(admin, (await started.json()).jobId);
+    expect(job.state).toBe('done');
+    expect(job.report).toMatchObject({ file: '五月.csv', rowsRead: 3, inserted: 2, rejected: 1 });
+    const run = await admin.json(`/api/imports/${job.report.importId}`);
+    expect(run.run).toMatchObject({ sourceFile: '五月.csv', status: 'done', importedBy: 'admin' });
+    const rejects = await admin.json(`/api/imports/${job.report.importId}/rejects`);
+    expect(rejects.total).toBe(1);
+    expect(rejects.rows[0].reason).toMatch(/not a date/);
+    const runs = await admin.json('/api/imports');
+    expect(runs.rows[0].importId).toBe(job.report.importId);
+    const found = await admin.json('/api/appeals?q=井盖');
+    expect(found.rows.map((r: { appealId: string }) => r.appealId)).toEqual(['NEW002']);
+    // the upload is gone once imported
+    expect((await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).status).toBe(404);
+    const audit = await admin.json('/api/users/audit?action=import');
+    expect(audit.rows[0].what).toBe('五月.csv');
+  });
+
+  it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {
+    const before = (await admin.json('/api/summary')).totals.appeals;
+    const p = await (await upload(admin, CSV, 'b.csv')).json();
+    const { content: _, ...rest } = p.mapping.fields;
+    const started = await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, { mapping: { ...p.mapping, fields: rest } })).json();
+    const job = await finished(admin, started.jobId);
+    expect(job.state).toBe('failed');
+    expect(job.error).toMatch(/content/);
+    expect((await admin.json('/api/summary')).totals.appeals).toBe(before);
+  });
+});
