@@ -2,19 +2,21 @@ import { parseArgs } from 'node:util';
 import { commands } from './cli/commands.js';
 import { UsageError } from './cli/command.js';
 
-function help(): string {
-  const lines = commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
+async function help(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const lines = loaded.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
   return `usage: npm run pipeline -- <command> [options]\n\n${lines.join('\n')}`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help') {
-    console.log(help());
+    console.log(await help());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command '${name}'\n\n${help()}`);
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) throw new UsageError(`unknown command '${name}' (known: ${commands.map((c) => c.name).join(', ')}; see npm run pipeline -- help)`);
+  const command = await entry.load();
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });

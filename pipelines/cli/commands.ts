@@ -1,11 +1,21 @@
 import type { Command } from './command.js';
-import { status } from './status.js';
-import { importCommand } from './import.js';
-import { rejectsCommand } from './rejects.js';
+
+/** A subcommand by name, loaded only when it runs: each pulls in its own part of the pipelines. */
+export interface CommandEntry {
+  name: string;
+  load: () => Promise<Command>;
+}
 
 /** Every subcommand of `npm run pipeline`; one line per command. */
-export const commands: Command[] = [
-  status,
-  importCommand,
-  rejectsCommand,
+export const commands: CommandEntry[] = [
+  { name: 'import', load: async () => (await import('./import.js')).importCommand },
+  { name: 'rejects', load: async () => (await import('./rejects.js')).rejectsCommand },
+  { name: 'status', load: async () => (await import('./status.js')).status },
+  { name: 'sample', load: async () => (await import('./sample.js')).sampleCommand },
+  { name: 'topics', load: async () => (await import('./topics.js')).topicsCommand },
+  { name: 'units', load: async () => (await import('./units.js')).unitsCommand },
+  { name: 'agenda', load: async () => (await import('./agenda.js')).agendaCommand },
+  { name: 'kpis', load: async () => (await import('./kpis.js')).kpisCommand },
+  { name: 'meetings', load: async () => (await import('./meetings.js')).meetingsCommand },
+  { name: 'report', load: async () => (await import('./report.js')).reportCommand },
 ];
