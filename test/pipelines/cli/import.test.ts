@@ -34,7 +34,7 @@ describe('npm run pipeline -- import / rejects / status', () => {
 
     const status = JSON.parse((await cli(['status', '--json', '--db', db])).stdout);
     expect(status).toMatchObject({ appeals: 1, rejects: 1, import_runs: 1 });
-  }, 60_000);
+  }, 180_000);
 
   it('exits non-zero with a one-line message and no stack trace on a bad file', async () => {
     const t = tempDir();
@@ -44,12 +44,12 @@ describe('npm run pipeline -- import / rejects / status', () => {
     const err = await cli(['import', file, '--db', join(t.dir, 'x.duckdb')]).catch((e) => e);
     expect(err.code).toBe(1);
     expect(err.stderr.trim()).toBe('error: the file is empty');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses unknown options with usage', async () => {
     const err = await cli(['import', 'x.csv', '--frobnicate']).catch((e) => e);
     expect(err.code).toBe(2);
     expect(err.stderr).toContain("Unknown option '--frobnicate'");
     expect(err.stderr).toContain('usage: npm run pipeline -- import <file>');
-  }, 60_000);
+  }, 180_000);
 });
