@@ -23,32 +23,32 @@ CREATE OR REPLACE TEMP TABLE known_districts AS
 SELECT DISTINCT district, district_short(district) AS short FROM appeals WHERE nz(district) IS NOT NULL;
 
 CREATE OR REPLACE TEMP TABLE unit_resolved AS
-WITH todo AS (SELECT name FROM units WHERE origin = 'inferred'),
+WITH unresolved AS (SELECT name FROM units WHERE origin = 'inferred'),
 kinds AS (
   SELECT name, arg_min(kind, priority) AS kind
-  FROM todo JOIN unit_rules ON regexp_matches(name, pattern)
+  FROM unresolved JOIN unit_rules ON regexp_matches(name, pattern)
   GROUP BY name
 ),
 named AS (
   SELECT name, arg_max(district, length(CASE WHEN contains(name, district) THEN district ELSE short END)) AS district
-  FROM todo JOIN known_districts ON contains(name, district) OR contains(name, short)
+  FROM unresolved JOIN known_districts ON contains(name, district) OR contains(name, short)
   GROUP BY name
 ),
 sent AS (
   SELECT t.to_party AS name, a.district, count(*) AS n
   FROM transfers t JOIN appeals a USING (platform, appeal_id)
-  WHERE t.to_party IN (SELECT name FROM todo) AND a.district IS NOT NULL
+  WHERE t.to_party IN (SELECT name FROM unresolved) AND a.district IS NOT NULL
   GROUP BY ALL
 ),
 context AS (
   SELECT name, arg_max(district, n) AS district, max(n) / sum(n) AS share, sum(n) AS total
   FROM sent GROUP BY name
 )
-SELECT todo.name, kinds.kind,
+SELECT unresolved.name, kinds.kind,
   coalesce(named.district,
-    CASE WHEN NOT regexp_matches(todo.name, '^[^区县]{1,6}市') AND context.share >= 0.8 AND context.total >= 3
+    CASE WHEN NOT regexp_matches(unresolved.name, '^[^区县]{1,6}市') AND context.share >= 0.8 AND context.total >= 3
       THEN context.district END) AS district
-FROM todo
+FROM unresolved
 LEFT JOIN kinds USING (name)
 LEFT JOIN named USING (name)
 LEFT JOIN context USING (name);
