@@ -31,6 +31,7 @@ export type Transfer = z.infer<typeof A.Transfer>;
 
 export type Period = z.infer<typeof K.Period>;
 export type KpiReport = z.infer<typeof K.KpiReport>;
+export type KpiDictionary = z.infer<typeof K.KpiDictionary>;
 export type KpiSeries = z.infer<typeof K.KpiSeries>;
 export type KpiValue = z.infer<typeof K.KpiValue>;
 export type KpiAppeals = z.infer<typeof K.KpiAppeals>;

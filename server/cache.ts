@@ -1,4 +1,12 @@
 /**
+ * An answer already serialised to JSON: big cached answers (a KPI report by district is ~350 KB)
+ * are serialised once, not on every request.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/**
  * Answers of aggregate routes (summary, KPIs, topic rankings), kept until the next write. Every
  * write through the server bumps the version; the database file is locked by this process, so no
  * other writer can change the data behind the server's back.
@@ -12,6 +20,11 @@ export class AnswerCache {
   invalidate(): void {
     this.version++;
     this.entries.clear();
+  }
+
+  /** The cached answer for `key` serialised to JSON, for a route to send as it is. */
+  json<T>(key: string, compute: () => Promise<T>): Promise<JsonText> {
+    return this.get(`json:${key}`, async () => new JsonText(JSON.stringify(await compute())));
   }
 
   /** The cached answer for `key`, computing it once when missing (concurrent callers share it). */

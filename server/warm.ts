@@ -1,7 +1,9 @@
 import type { AppContext } from './context.js';
-import { kpiReport } from './routes/kpis.js';
+import { kpisAnswer } from './routes/kpis.js';
 import { facetsAnswer, summaryAnswer } from './routes/summary.js';
-import { scores } from './routes/topics.js';
+import { rankingAnswer } from './routes/topics.js';
+import { KpisQuery } from './schemas/kpis.js';
+import { TopicsQuery } from './schemas/topics.js';
 
 /**
  * Computes the answers every dashboard opens with (summary, filter values, the monthly KPI report
@@ -13,9 +15,10 @@ export async function warmCache(ctx: AppContext): Promise<void> {
     await ctx.lock.read(async () => {
       await summaryAnswer(ctx);
       await facetsAnswer(ctx);
-      await kpiReport(ctx, { period: 'month' });
-      await kpiReport(ctx, { period: 'month', byDistrict: true });
-      await scores(ctx, {});
+      // the queries the client sends when nothing is filtered
+      await kpisAnswer(ctx, KpisQuery.parse({ period: 'month' }));
+      await kpisAnswer(ctx, KpisQuery.parse({ period: 'month', byDistrict: 'true' }));
+      await rankingAnswer(ctx, TopicsQuery.parse({ eligibleOnly: 'true' }));
     });
   } catch (err) {
     ctx.log(`warming the dashboard cache failed: ${(err as Error).message}`);

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { JsonText } from '../cache.js';
 import { scopeOf, type Scope, type SessionUser } from '../auth/user.js';
 import type { Role } from '../schemas/common.js';
 import { sendTable, wantsArrow } from './arrow.js';
@@ -106,7 +107,7 @@ export class ApiRouter {
 
   add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
     spec: RouteSpec<P, Q, B, R>,
-    handler: Handler<Infer<P>, Infer<Q>, Infer<B>, z.input<R> | undefined>,
+    handler: Handler<Infer<P>, Infer<Q>, Infer<B>, z.input<R> | JsonText | undefined>,
   ): void {
     const { ctx } = this;
     const lockMode = spec.lock ?? (spec.method === 'get' ? 'read' : 'write');
@@ -127,16 +128,28 @@ export class ApiRouter {
         res,
       };
       const run = () => handler(input);
-      const result = lockMode === 'read' ? await ctx.lock.read(run) : lockMode === 'write' ? await ctx.lock.write(run) : await run();
-      if (invalidates) ctx.cache.invalidate();
+      let result: Awaited<ReturnType<typeof run>>;
+      try {
+        result = lockMode === 'read' ? await ctx.lock.read(run) : lockMode === 'write' ? await ctx.lock.write(run) : await run();
+      } finally {
+        // a write that failed half-way may still have changed something outside a transaction
+        if (invalidates) ctx.cache.invalidate();
+      }
       if (spec.produces) return;
+      const wantArrow = spec.table !== undefined && wantsArrow(req);
+      if (result instanceof JsonText && !wantArrow && !ctx.config.validateResponses) {
+        if (spec.table) res.vary('Accept');
+        res.type('json').send(result.text);
+        return;
+      }
+      const value: unknown = result instanceof JsonText ? JSON.parse(result.text) : result;
       if (ctx.config.validateResponses) {
-        const checked = spec.response.safeParse(result);
+        const checked = spec.response.safeParse(value);
         if (!checked.success) throw new Error(`response of ${spec.method.toUpperCase()} ${this.prefix}${spec.path} does not match its schema: ${zodMessage(checked.error, 'response')}`);
       }
       if (spec.table) res.vary('Accept');
-      if (spec.table && wantsArrow(req)) sendTable(res, result as Record<string, unknown>, spec.table.row);
-      else res.json(result);
+      if (wantArrow) sendTable(res, value as Record<string, unknown>, spec.table!.row);
+      else res.json(value);
     });
   }
 }

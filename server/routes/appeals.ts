@@ -34,9 +34,14 @@ export async function searchAppeals(ctx: AppContext, f: Filters, scope: Scope, p
     limit: page.pageSize,
     offset: (page.page - 1) * page.pageSize,
   });
-  const total = (await ctx.db.one<{ n: number }>('server/appeals_count', { ...params, scope_unit: scope.unit }))!.n;
-  const outsideScope = scope.unit === null ? null : (await ctx.db.one<{ n: number }>('server/appeals_count', { ...params, scope_unit: null }))!.n - total;
+  const total = await countAppeals(ctx, params, scope.unit);
+  const outsideScope = scope.unit === null ? null : (await countAppeals(ctx, params, null)) - total;
   return { page: page.page, pageSize: page.pageSize, total, outsideScope, rows: rows.map(toListRow) };
+}
+
+/** Matches of a set of filters, counted once per data version (paging through them reuses it). */
+function countAppeals(ctx: AppContext, params: Record<string, string | number | null>, scopeUnit: string | null): Promise<number> {
+  return ctx.cache.get(`appeals-count:${JSON.stringify([params, scopeUnit])}`, async () => (await ctx.db.one<{ n: number }>('server/appeals_count', { ...params, scope_unit: scopeUnit }))!.n);
 }
 
 export function toListRow(r: Row): z.input<typeof AppealListRow> {
@@ -70,7 +75,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
   api.add(
     { method: 'get', path: '/', summary: 'Search appeals by text and fields, one page at a time', access: readers, query: AppealsQuery, response: AppealList, table: { row: AppealListRow } },
     // pages are cached per data version: many people open the same default and filtered lists
-    async ({ query, scope }) => ctx.cache.get(`appeals:${JSON.stringify([query, scope.unit])}`, () => searchAppeals(ctx, query, scope, { page: query.page, pageSize: query.pageSize, oldest: query.sort === 'oldest' })),
+    async ({ query, scope }) => ctx.cache.json(`appeals:${JSON.stringify([query, scope.unit])}`, () => searchAppeals(ctx, query, scope, { page: query.page, pageSize: query.pageSize, oldest: query.sort === 'oldest' })),
   );
 
   api.add(

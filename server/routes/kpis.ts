@@ -1,16 +1,22 @@
 import type { z } from 'zod';
-import { computeKpis, kpiAppeals, kpiById, type KpiReport as Report } from '../../pipelines/kpis/index.js';
+import { computeKpis, kpiAppeals, kpiById, KPIS, type KpiReport as Report } from '../../pipelines/kpis/index.js';
+import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { notFound } from '../http/errors.js';
-import { KpiAppealRow, KpiAppeals, KpiAppealsQuery, KpiParams, KpiReport, KpiTable, KpiValueRow, KpisQuery } from '../schemas/kpis.js';
+import { KpiAppealRow, KpiAppeals, KpiAppealsQuery, KpiDictionary, KpiParams, KpiReport, KpiTable, KpiValueRow, KpisQuery } from '../schemas/kpis.js';
 
-type Query = Pick<z.output<typeof KpisQuery>, 'period'> & Partial<z.output<typeof KpisQuery>>;
+type Query = z.output<typeof KpisQuery>;
 
 /** The KPI report for a query, computed once per data version. */
-export function kpiReport(ctx: AppContext, q: Query): Promise<Report> {
+function kpiReport(ctx: AppContext, q: Query): Promise<Report> {
   const opts = { period: q.period, from: q.from, to: q.to, district: q.district, byDistrict: q.byDistrict };
   return ctx.cache.get(`kpis:${JSON.stringify(opts)}`, () => computeKpis(ctx.db, opts));
+}
+
+/** The KPI report as the route sends it, serialised once per data version. */
+export function kpisAnswer(ctx: AppContext, q: Query): Promise<JsonText> {
+  return ctx.cache.json(`kpis:${JSON.stringify(q)}`, () => kpiReport(ctx, q));
 }
 
 /** The linkage KPI dictionary per period and district (pipelines/kpis), and the appeals behind each value. */
@@ -19,8 +25,12 @@ export function kpiRoutes(ctx: AppContext): ApiRouter {
 
   api.add(
     { method: 'get', path: '/', summary: 'Every KPI per period (and district), with numerators and denominators', access: 'signed_in', query: KpisQuery, response: KpiReport },
-    async ({ query }) => kpiReport(ctx, query),
+    async ({ query }) => kpisAnswer(ctx, query),
   );
+
+  api.add({ method: 'get', path: '/dictionary', summary: 'Every KPI: id, kind, unit, breakdown and its names (definitions in docs/kpis.md)', access: 'signed_in', response: KpiDictionary, lock: 'none' }, async () => ({
+    kpis: KPIS.map((k) => ({ id: k.id, kind: k.kind, view: k.view, unit: k.unit, breakdown: k.breakdown, label: k.label })),
+  }));
 
   api.add(
     { method: 'get', path: '/table', summary: 'The same KPI values as one flat table (Arrow on request)', access: 'signed_in', query: KpisQuery, response: KpiTable, table: { row: KpiValueRow } },

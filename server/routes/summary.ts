@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import { join } from 'node:path';
+import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { listUnits } from '../../pipelines/disputes/index.js';
 import { ApiRouter } from '../http/route.js';
@@ -14,8 +15,8 @@ export interface StartupState {
 }
 
 /** What the database holds, once per data version. */
-export function summaryAnswer(ctx: AppContext): Promise<z.input<typeof Summary>> {
-  return ctx.cache.get('summary', async () => {
+export function summaryAnswer(ctx: AppContext): Promise<JsonText> {
+  return ctx.cache.json('summary', async (): Promise<z.input<typeof Summary>> => {
     const t = (await ctx.db.one<Record<string, unknown>>('server/summary_totals'))!;
     const rows = await ctx.db.all<{ platform: string; month: string; appeals: number }>('server/summary_months');
     return {
@@ -34,8 +35,8 @@ export function summaryAnswer(ctx: AppContext): Promise<z.input<typeof Summary>>
 }
 
 /** The values the filters offer, once per data version. */
-export function facetsAnswer(ctx: AppContext): Promise<z.input<typeof Facets>> {
-  return ctx.cache.get('facets', async () => {
+export function facetsAnswer(ctx: AppContext): Promise<JsonText> {
+  return ctx.cache.json('facets', async (): Promise<z.input<typeof Facets>> => {
     const rows = await ctx.db.all<{ facet: string; value: string; appeals: number }>('server/facets');
     const units = await listUnits(ctx.db);
     return {

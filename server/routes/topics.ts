@@ -4,6 +4,7 @@ import { topicScores, type TopicScore, type TopicScores } from '../../pipelines/
 import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
 import { audit } from '../audit.js';
 import type { Scope } from '../auth/user.js';
+import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { HttpError, notFound } from '../http/errors.js';
@@ -15,7 +16,7 @@ import {
 type WindowOpts = { from?: string; to?: string; district?: string };
 
 /** Dispute scores of every topic over a window, once per data version. */
-export function scores(ctx: AppContext, w: WindowOpts): Promise<TopicScores> {
+function scores(ctx: AppContext, w: WindowOpts): Promise<TopicScores> {
   const opts = { from: w.from, to: w.to, district: w.district };
   return ctx.cache.get(`topic-scores:${JSON.stringify(opts)}`, () => topicScores(ctx.db, opts));
 }
@@ -97,25 +98,9 @@ async function topicPage(ctx: AppContext, id: number, query: WindowOpts): Promis
   };
 }
 
-/** A curation the topic engine refused is the user's to fix: 409 with its reason. */
-async function curating<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof TopicError) throw new HttpError(409, 'curation_refused', err.message);
-    throw err;
-  }
-}
-
-/**
- * Topics ranked by dispute score (pipelines/disputes), one topic's evidence (pipelines/topics and
- * the consultation evidence), curation, and the queue of unclustered appeals.
- */
-export function topicRoutes(ctx: AppContext): ApiRouter {
-  const api = new ApiRouter(ctx, '/topics', 'topics');
-  const curators = ['officer', 'admin'] as const;
-
-  api.add({ method: 'get', path: '/', summary: 'Topics ranked by dispute score over a window, each score with its parts', access: 'signed_in', query: TopicsQuery, response: TopicRanking }, async ({ query }) => {
+/** The topic ranking as the route sends it, serialised once per data version and query. */
+export function rankingAnswer(ctx: AppContext, query: z.output<typeof TopicsQuery>): Promise<JsonText> {
+  return ctx.cache.json(`topics:${JSON.stringify(query)}`, async (): Promise<z.input<typeof TopicRanking>> => {
     const s = await scores(ctx, query);
     let matching: Map<number, number> | null = null;
     if (query.platform || query.unit) {
@@ -137,6 +122,29 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
       topics,
     };
   });
+}
+
+/** A curation the topic engine refused is the user's to fix: 409 with its reason. */
+async function curating<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof TopicError) throw new HttpError(409, 'curation_refused', err.message);
+    throw err;
+  }
+}
+
+/**
+ * Topics ranked by dispute score (pipelines/disputes), one topic's evidence (pipelines/topics and
+ * the consultation evidence), curation, and the queue of unclustered appeals.
+ */
+export function topicRoutes(ctx: AppContext): ApiRouter {
+  const api = new ApiRouter(ctx, '/topics', 'topics');
+  const curators = ['officer', 'admin'] as const;
+
+  api.add({ method: 'get', path: '/', summary: 'Topics ranked by dispute score over a window, each score with its parts', access: 'signed_in', query: TopicsQuery, response: TopicRanking }, async ({ query }) =>
+    rankingAnswer(ctx, query),
+  );
 
   api.add(
     { method: 'get', path: '/outliers', summary: 'The queue of appeals no topic took, newest first, with text search', access: ['officer', 'leader', 'admin'], query: OutliersQuery, response: OutlierList, table: { row: OutlierRow } },
@@ -163,7 +171,9 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
 
   api.add({ method: 'get', path: '/:topicId', summary: 'One topic: trend, score parts, units and return flow, masked samples, lineage, curations', access: 'signed_in', params: TopicParams, query: TopicWindowQuery, response: TopicPage }, async ({ params, query, scope }) => {
     // the page is the same for every reader but for the samples, which are filtered per user
-    const page = await ctx.cache.get(`topic:${params.topicId}:${JSON.stringify([query.from, query.to, query.district])}`, () => topicPage(ctx, params.topicId, query));
+    const key = `topic:${params.topicId}:${JSON.stringify([query.from, query.to, query.district])}`;
+    if (scope.unit === null) return ctx.cache.json(key, () => topicPage(ctx, params.topicId, query));
+    const page = await ctx.cache.get(key, () => topicPage(ctx, params.topicId, query));
     return { ...page, samples: await readable(ctx, page.samples, scope) };
   });
 

@@ -34,5 +34,3 @@ export function datesInOrder(v: { from?: string; to?: string }): boolean {
   return !v.from || !v.to || v.from <= v.to;
 }
 export const datesInOrderMessage = { message: 'from must not be after to', path: ['from'] };
-
-export const PLATFORM = z.string().min(1).max(40);

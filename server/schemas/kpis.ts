@@ -43,6 +43,9 @@ export const KpiReport = z.object({
   kpis: z.array(KpiSeries),
 });
 
+export const KpiDefinition = KpiSeries.omit({ values: true, breakdowns: true });
+export const KpiDictionary = z.object({ kpis: z.array(KpiDefinition) });
+
 /** The same values as one flat table (one row per KPI, period, district and breakdown): Arrow on request. */
 export const KpiValueRow = KpiValue.extend({ kpi: z.string() });
 export const KpiTable = z.object({ period: Period, from: z.string(), to: z.string(), rows: z.array(KpiValueRow) });

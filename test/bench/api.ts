@@ -52,32 +52,42 @@ async function load(base: string, cookie: string, requests: autocannon.Request[]
   return { p50: percentile(times, 50), p95: percentile(times, 95), rps: Math.round(result.requests.average), errors: errors + result.errors + result.non2xx };
 }
 
-/** Sizes of the files index.html loads at once, and of everything, raw and gzipped (KB). */
-function bundleSizes(dir: string): { initial: number; initialGz: number; all: number; allGz: number } {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = readdirSync(join(dir, 'assets')).map((f) => join('assets', f));
-  const initialFiles = files.filter((f) => html.includes(f));
-  const size = (list: string[], gz: boolean) => Math.round(list.reduce((n, f) => n + (gz ? gzipSync(readFileSync(join(dir, f))).length : statSync(join(dir, f)).size), 0) / 1024);
-  return { initial: size(initialFiles, false), initialGz: size(initialFiles, true), all: size(files, false), allGz: size(files, true) };
+/** Total size of built files (paths under the client folder), raw and gzipped, in KB. */
+function sizes(dir: string, files: string[]): { raw: number; gz: number } {
+  const kb = (n: number) => Math.round(n / 1024);
+  return {
+    raw: kb(files.reduce((n, f) => n + statSync(join(dir, f)).size, 0)),
+    gz: kb(files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f))).length, 0)),
+  };
 }
 
-/** Milliseconds from navigation start until the overview shows its KPI cards, median of `runs`. */
-async function firstView(base: string, cookie: string, runs: number): Promise<number> {
+/**
+ * Milliseconds from navigation start until the overview shows its KPI cards and the page is free
+ * to respond (the first animation frame after they appear: a long task such as parsing the chart
+ * library delays it), median of `runs`; and the scripts and styles loaded by then.
+ */
+async function firstView(base: string, cookie: string, runs: number): Promise<{ ms: number; files: string[] }> {
   const browser = await launch();
   try {
     const times: number[] = [];
+    let files: string[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       const [name, value] = cookie.split('=');
       await context.addCookies([{ name, value, url: base }]);
       const page = await context.newPage();
       await page.goto(`${base}/#/overview`);
-      await page.locator('.card-value').first().waitFor({ timeout: 30_000 });
-      times.push(await page.evaluate(() => performance.now()));
+      const shown = await page.waitForFunction(() => (document.querySelector('.card-value') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 30_000 });
+      const at = (await shown.jsonValue()) as number;
+      times.push(at);
+      files = await page.evaluate(
+        (until) => performance.getEntriesByType('resource').filter((e) => e.startTime <= until && /\/assets\/.+\.(js|css)$/.test(e.name)).map((e) => new URL(e.name).pathname.slice(1)),
+        at,
+      );
       await context.close();
     }
     times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
+    return { ms: times[Math.floor(times.length / 2)], files };
   } finally {
     await browser.close();
   }
@@ -98,7 +108,7 @@ export const apiBench: BenchSection = async ({ scale, workDir }) => {
 
   const clientDir = join(workDir, 'client');
   await build({ configFile: join(ROOT, 'client/vite.config.ts'), logLevel: 'silent', build: { outDir: clientDir, emptyOutDir: true } });
-  const bundle = bundleSizes(clientDir);
+  const allFiles = readdirSync(join(clientDir, 'assets')).map((f) => join('assets', f));
 
   console.error(`[bench] api: preparing signals, rollups and the cache at ${scale.toLocaleString('en')} appeals …`);
   const { child, port, warmMs } = await startServer(dbPath, clientDir, join(workDir, 'uploads'));
@@ -112,23 +122,34 @@ export const apiBench: BenchSection = async ({ scale, workDir }) => {
       '/api/appeals?page=1&pageSize=50', `/api/appeals?district=${encodeURIComponent('东城区')}&page=1&pageSize=50`,
     ].map((path) => ({ path }));
     const mixed = await load(base, cookie, dashboard);
+    // text × start date × page: 15,000 different searches, more than the run makes, so none hits the cache
     const words = ['推诿', '合成诉求1', '合成诉求2', '合成诉求3', '内容4', '内容5', '问题', '部门', '诉求1', '诉求7'];
     let n = 0;
     const search = await load(base, cookie, [
-      { path: '/api/appeals', setupRequest: (req) => ({ ...req, path: `/api/appeals?q=${encodeURIComponent(words[n % words.length])}&page=${1 + (n++ % 50)}&pageSize=50` }) },
+      {
+        path: '/api/appeals',
+        setupRequest: (req) => {
+          const i = n++;
+          const from = new Date(Date.UTC(2025, 0, 1 + (i % 300))).toISOString().slice(0, 10);
+          const word = words[Math.floor(i / 300) % words.length];
+          return { ...req, path: `/api/appeals?q=${encodeURIComponent(word)}&from=${from}&page=${1 + (Math.floor(i / 3000) % 5)}&pageSize=50` };
+        },
+      },
     ]);
     const view = await firstView(base, cookie, 5);
+    const first = sizes(clientDir, view.files);
+    const all = sizes(clientDir, allFiles);
     const rows: BenchRow[] = [
       { area: 'api', metric: `cache warm-up after a start or import (${scale.toLocaleString('en')} appeals)`, value: warmMs, unit: 'ms' },
       { area: 'api', metric: `dashboard requests, ${CONNECTIONS} clients, p95`, value: Math.round(mixed.p95), unit: 'ms', target: '≤ 150', ok: mixed.p95 <= 150 },
       { area: 'api', metric: `dashboard requests, ${CONNECTIONS} clients, p50`, value: Math.round(mixed.p50), unit: 'ms' },
       { area: 'api', metric: 'dashboard requests per second', value: mixed.rps, unit: 'req/s' },
-      { area: 'api', metric: `uncached text searches, ${CONNECTIONS} clients, p95`, value: Math.round(search.p95), unit: 'ms' },
-      { area: 'api', metric: `uncached text searches, ${CONNECTIONS} clients, p50`, value: Math.round(search.p50), unit: 'ms' },
+      { area: 'api', metric: `appeal searches, all different, ${CONNECTIONS} clients, p95`, value: Math.round(search.p95), unit: 'ms' },
+      { area: 'api', metric: `appeal searches, all different, ${CONNECTIONS} clients, p50`, value: Math.round(search.p50), unit: 'ms' },
       { area: 'api', metric: 'failed requests under load', value: mixed.errors + search.errors, unit: 'requests', target: '0', ok: mixed.errors + search.errors === 0 },
-      { area: 'api', metric: 'client first view interactive (overview cards shown, median of 5)', value: Math.round(view), unit: 'ms', target: '≤ 1500', ok: view <= 1500 },
-      { area: 'api', metric: `client bundle loaded at start, gzipped (${bundle.initial} KB raw)`, value: bundle.initialGz, unit: 'KB' },
-      { area: 'api', metric: `client bundle in all with the lazy chart chunk, gzipped (${bundle.all} KB raw)`, value: bundle.allGz, unit: 'KB' },
+      { area: 'api', metric: 'client first view interactive (overview cards shown, median of 5)', value: Math.round(view.ms), unit: 'ms', target: '≤ 1500', ok: view.ms <= 1500 },
+      { area: 'api', metric: `client code loaded for the first view, gzipped (${first.raw} KB raw, ${view.files.length} files)`, value: first.gz, unit: 'KB' },
+      { area: 'api', metric: `client bundle in all, with the lazily loaded charts, gzipped (${all.raw} KB raw)`, value: all.gz, unit: 'KB' },
     ];
     return rows;
   } finally {

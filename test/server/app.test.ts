@@ -50,6 +50,21 @@ describe('the app', () => {
     expect(await escape.text()).not.toContain('linkage-insight');
   });
 
+  it('sends cached answers as they were serialised when responses are not checked', async () => {
+    const plain = await startServer({ data: 'fixture', config: { validateResponses: false } });
+    try {
+      const c = await Client.signedIn(plain.base, 'officer');
+      const first = await c.get('/api/summary');
+      const second = await c.get('/api/summary');
+      expect(second.headers.get('content-type')).toContain('application/json');
+      const [a, b] = [await first.json(), await second.json()];
+      expect(b).toEqual(a);
+      expect(b.totals.appeals).toBe(8);
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('answers an internal failure with 500 and a reference, logging the stack on the server only', async () => {
     const c = await Client.signedIn(h.base, 'officer');
     await h.app.ctx.lock.write(() => h.db.exec('ALTER TABLE import_runs RENAME TO import_runs_gone'));

@@ -8,6 +8,8 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'app.logout': 'Sign out',
   'app.noPage': 'There is no such page.',
+  'app.seeding': 'First start: loading the built-in sample city (about a minute); the page fills in when it is done.',
+  'app.busy': 'The server is importing data; the page will show shortly.',
 
   'nav.label': 'Main navigation',
   'nav.overview': 'Overview',

@@ -6,6 +6,8 @@ export const zh = {
   'app.loading': '正在加载…',
   'app.logout': '退出',
   'app.noPage': '没有这个页面。',
+  'app.seeding': '首次启动：正在载入内置的示例城市数据（约一分钟），完成后页面会自动显示。',
+  'app.busy': '服务器正在导入数据，页面稍后显示。',
 
   'nav.label': '主导航',
   'nav.overview': '总览',

@@ -45,8 +45,30 @@ async function handle<T>(res: Response): Promise<T> {
   throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText);
 }
 
+async function fetchJson<T>(url: string): Promise<T> {
+  return handle<T>(await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' }));
+}
+
+// requests started ahead of the page that will ask for them; each is handed out once
+const prefetched = new Map<string, Promise<unknown>>();
+
+/** Starts a GET now so that the page's own `get` of the same URL finds it under way. */
+export function prefetch(path: string, query?: Query): void {
+  const url = `/api${path}${queryString(query)}`;
+  if (prefetched.has(url)) return;
+  const pending = fetchJson(url);
+  pending.catch(() => prefetched.delete(url));
+  prefetched.set(url, pending);
+}
+
 export async function get<T>(path: string, query?: Query): Promise<T> {
-  return handle<T>(await fetch(`/api${path}${queryString(query)}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' }));
+  const url = `/api${path}${queryString(query)}`;
+  const early = prefetched.get(url);
+  if (early) {
+    prefetched.delete(url);
+    return early as Promise<T>;
+  }
+  return fetchJson<T>(url);
 }
 
 /** A state-changing request, with the session's CSRF token. */

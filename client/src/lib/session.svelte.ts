@@ -18,8 +18,11 @@ export const session = {
   get ready(): boolean {
     return ready;
   },
-  async load(): Promise<void> {
-    signedIn((await get<Session>('/auth/session')).user);
+  /** Asks who is signed in; `first` runs before the answer changes what the page shows. */
+  async load(first?: (user: Me | null) => void): Promise<void> {
+    const me = (await get<Session>('/auth/session')).user;
+    first?.(me);
+    signedIn(me);
     ready = true;
   },
   async login(username: string, password: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeKpis } from '../../../pipelines/kpis/index.js';
+import { computeKpis, KPIS } from '../../../pipelines/kpis/index.js';
 import { ARROW } from '../../../server/http/arrow.js';
 import { Client, startServer, type Harness } from '../harness.js';
 
@@ -33,6 +33,12 @@ describe('KPI report', () => {
     expect(returns.values.every((v: Value) => v.district === '西城区' && v.numerator === 0)).toBe(true);
     const none = await leader.json(`/api/kpis?period=month&district=${encodeURIComponent("' OR 1=1 --")}`);
     expect(none.kpis.find((k: { id: string }) => k.id === 'dispatch_return_rate').values).toEqual([]);
+  });
+
+  it('lists the KPI dictionary with both names of every KPI', async () => {
+    const body = await leader.json('/api/kpis/dictionary');
+    expect(body.kpis.map((k: { id: string }) => k.id)).toEqual(KPIS.map((k) => k.id));
+    expect(body.kpis[0].label).toEqual(KPIS[0].label);
   });
 
   it('refuses bad periods and dates with 400', async () => {

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../client/src/i18n/en.js';
+import { zh } from '../../client/src/i18n/zh.js';
+import { SCORE_PARTS } from '../../pipelines/disputes/index.js';
+import { PERIODS } from '../../pipelines/kpis/index.js';
+import { Signals } from '../../server/schemas/appeals.js';
+import { ROLES } from '../../server/schemas/common.js';
+
+const SRC = new URL('../../client/src/', import.meta.url).pathname;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    if (statSync(path).isDirectory()) return f === 'i18n' ? [] : sources(path);
+    return /\.(svelte|ts)$/.test(f) ? [path] : [];
+  });
+}
+
+const code = sources(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+describe('i18n tables', () => {
+  it('have the same keys in Chinese and English, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const [k, v] of [...Object.entries(zh), ...Object.entries(en)]) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('use the same {placeholders} in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(zh) as (keyof typeof zh)[]) expect(names(en[k]), k).toEqual(names(zh[k]));
+  });
+
+  it('hold every key the client asks for (Svelte files are not type-checked)', () => {
+    const literal = [...code.matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]);
+    expect(literal.length).toBeGreaterThan(100);
+    for (const key of literal) expect(zh, key).toHaveProperty([key]);
+    // keys built from a prefix and a value: the prefix must exist in the table
+    const prefixes = [...code.matchAll(/\bt\(`([\w.]+)\$\{/g)].map((m) => m[1]);
+    for (const prefix of prefixes) expect(Object.keys(zh).some((k) => k.startsWith(prefix)), prefix).toBe(true);
+  });
+
+  it('name every role, period, score part and signal the server knows, and each topic state', () => {
+    for (const role of ROLES) expect(zh).toHaveProperty([`role.${role}`]);
+    for (const p of PERIODS) expect(zh).toHaveProperty([`period.${p}`]);
+    for (const part of SCORE_PARTS) expect(zh).toHaveProperty([`part.${part}`]);
+    const flags = Object.entries(Signals.shape).filter(([, schema]) => schema.def.type === 'boolean').map(([name]) => name);
+    expect(flags.length).toBeGreaterThan(5);
+    for (const s of flags) expect(zh).toHaveProperty([`signal.${s}`]);
+    for (const s of ['active', 'noise', 'merged', 'retired']) expect(zh).toHaveProperty([`topicStatus.${s}`]);
+    for (const s of ['split', 'merged', 'new', 'retired']) expect(zh).toHaveProperty([`lineage.${s}`]);
+    for (const s of ['rename', 'merge', 'split', 'noise', 'restore', 'promote']) expect(zh).toHaveProperty([`curation.${s}`]);
+    for (const s of ['queued', 'running']) expect(zh).toHaveProperty([`jobState.${s}`]);
+  });
+});
