@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { invalidateRouteCache } from '../consultation/route-cache.js';
 import { assignModel, type AssignModel } from './assign-model.js';
-import { segmentFile } from './segment-pool.js';
+import { segmentFile, segmentInThread, smallFile } from './segment-pool.js';
 import { transformRows, vectorise } from './vectoriser.js';
 
 export interface AssignSummary {
@@ -35,11 +35,18 @@ export async function assignNewAppeals(db: Database, opts: { workers?: number } 
   const workDir = mkdtempSync(join(tmpdir(), 'linkage-assign-'));
   try {
     return await db.transaction(async () => {
+      const covered = (await db.one<{ covered: number }>('topics/covered_import'))!.covered;
+      const newest = (await db.one<{ newest: number }>('topics/newest_import'))!.newest;
+      await db.run('topics/stage_new_appeals', { covered });
       const file = join(workDir, 'new.tsv');
-      await db.run('topics/export_unassigned', { file });
-      const corpus = await segmentFile(file, m.lexicon, m.segmenter.options, opts.workers);
-      if (corpus.n === 0) return { runId: null, considered: 0, assigned: 0, unclustered: 0, durationMs: Date.now() - started };
-      const run = (await db.one<{ run_id: number }>('topics/insert_run', { kind: 'assign', params: JSON.stringify({ model_run: m.runId }), from: null, to: null }))!;
+      await db.run('topics/export_new_appeals', { file });
+      // A typical import is segmented here, where the model's segmenter has its caches warm.
+      const corpus = smallFile(file) ? await segmentInThread(file, m.segmenter) : await segmentFile(file, m.lexicon, m.segmenter.options, opts.workers);
+      if (corpus.n === 0) {
+        await db.run('topics/drop_new_appeals');
+        return { runId: null, considered: 0, assigned: 0, unclustered: 0, durationMs: Date.now() - started };
+      }
+      const run = (await db.one<{ run_id: number }>('topics/insert_run', { kind: 'assign', params: JSON.stringify({ modelRun: m.runId, coveredImport: newest }), from: null, to: null }))!;
       const remap = Int32Array.from(corpus.vocabulary, (term) => m.model.index.get(term) ?? -1);
       const rows = transformRows(corpus.counts, remap, m.model.idf, m.params.maxTermsPerText);
       let assigned = 0;

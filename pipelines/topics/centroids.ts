@@ -1,18 +1,15 @@
 import { Accumulator, type SparseRows, type SparseVector } from './sparse.js';
 
-/** How centroids are kept: their strongest terms only, enough to hold most of their weight. */
-export interface CentroidShape {
-  maxTerms: number;
-  mass: number;
-}
-
-export const CENTROID_SHAPE: CentroidShape = { maxTerms: 120, mass: 0.99 };
+/** Centroids keep their strongest terms only: at most this many, and no more than needed to hold
+ * this part of their squared length. */
+const CENTROID_TERMS = 120;
+const CENTROID_MASS = 0.99;
 
 /**
  * Unit centroids of the labelled rows (labels 0 … k-1; -1 ignored), each row counted `weights[i]`
  * times. Rows are summed in row order, so the result is the same whatever order the labels came in.
  */
-export function centroidsOf(rows: SparseRows, labels: Int32Array, weights: Float64Array, k: number, termCount: number, shape: CentroidShape = CENTROID_SHAPE): SparseVector[] {
+export function centroidsOf(rows: SparseRows, labels: Int32Array, weights: Float64Array, k: number, termCount: number): SparseVector[] {
   const byLabel = groupByLabel(labels, k);
   const acc = new Accumulator(termCount);
   const out: SparseVector[] = [];
@@ -21,13 +18,13 @@ export function centroidsOf(rows: SparseRows, labels: Int32Array, weights: Float
       const i = byLabel.rows[p];
       acc.add(rows.terms, rows.weights, weights[i], rows.offsets[i], rows.offsets[i + 1]);
     }
-    out.push(acc.takeUnit(shape.maxTerms, shape.mass));
+    out.push(acc.takeUnit(CENTROID_TERMS, CENTROID_MASS));
   }
   return out;
 }
 
 /** Rows grouped by label (counting sort): label c's rows are rows[start[c]] … rows[start[c + 1] - 1], ascending. */
-export function groupByLabel(labels: Int32Array, k: number): { start: Int32Array; rows: Int32Array } {
+function groupByLabel(labels: Int32Array, k: number): { start: Int32Array; rows: Int32Array } {
   const start = new Int32Array(k + 1);
   for (let i = 0; i < labels.length; i++) if (labels[i] >= 0) start[labels[i] + 1]++;
   for (let c = 0; c < k; c++) start[c + 1] += start[c];

@@ -36,7 +36,7 @@ export interface ThresholdClusterParams {
   assignSpread: number;
   /** Smallest topic, in texts. */
   minTopicSize: number;
-  /** Distinct rows that form clusters; the rest are assigned to them (then their leftovers form more). */
+  /** Distinct rows that form and settle the topics (an even spread of the data); the rest are only assigned. */
   sampleSize: number;
   /** Rounds of reassigning rows to the nearest centroid and recomputing centroids. */
   refineIterations: number;
@@ -142,22 +142,38 @@ const MIN_SHARE = 0.05;
 const MIN_MERGE_MASS = 2;
 
 function profilesOf(rows: SparseRows, order: Int32Array, micro: Int32Array, weights: Float64Array, k: number, idf: Float64Array): Profile[] {
-  const sums: Map<number, number>[] = Array.from({ length: k }, () => new Map());
-  const mass = new Float64Array(k);
-  for (const i of order) {
-    const c = micro[i];
-    mass[c] += weights[i];
-    const m = sums[c];
-    for (let q = rows.offsets[i]; q < rows.offsets[i + 1]; q++) m.set(rows.terms[q], (m.get(rows.terms[q]) ?? 0) + weights[i]);
-  }
-  return sums.map((m, c) => {
-    const kept = [...m].filter(([, v]) => v / mass[c] >= MIN_SHARE).sort((a, b) => a[0] - b[0]);
-    const shares = Float64Array.from(kept, ([, v]) => v / mass[c]);
-    const terms = Int32Array.from(kept, ([t]) => t);
+  // Rows grouped by cluster (counting sort), then each cluster summed in a dense accumulator.
+  const start = new Int32Array(k + 1);
+  for (const i of order) start[micro[i] + 1]++;
+  for (let c = 0; c < k; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, k);
+  const grouped = new Int32Array(order.length);
+  for (const i of order) grouped[fill[micro[i]]++] = i;
+  const sum = new Float64Array(idf.length);
+  const touched: number[] = [];
+  const out: Profile[] = [];
+  for (let c = 0; c < k; c++) {
+    let mass = 0;
+    for (let p = start[c]; p < start[c + 1]; p++) {
+      const i = grouped[p];
+      const w = weights[i];
+      mass += w;
+      for (let q = rows.offsets[i]; q < rows.offsets[i + 1]; q++) {
+        const t = rows.terms[q];
+        if (sum[t] === 0) touched.push(t);
+        sum[t] += w;
+      }
+    }
+    const kept = touched.filter((t) => sum[t] / mass >= MIN_SHARE).sort((a, b) => a - b);
+    const terms = Int32Array.from(kept);
+    const shares = Float64Array.from(kept, (t) => sum[t] / mass);
+    for (const t of touched) sum[t] = 0;
+    touched.length = 0;
     let total = 0;
     for (let q = 0; q < terms.length; q++) total += shares[q] * idf[terms[q]];
-    return { terms, shares, mass: mass[c], total, into: -1 };
-  });
+    out.push({ terms, shares, mass, total, into: -1 });
+  }
+  return out;
 }
 
 /** The union of two profiles: shares averaged by mass. */
@@ -385,9 +401,9 @@ function dropLight(labels: Int32Array, weights: Float64Array, k: number, min: nu
 /**
  * Clustering without a given number of topics: clusters form in one threshold pass over a sample of
  * the rows and are agglomerated by shared distinctive terms; small ones become noise; rounds of
- * nearest-centroid reassignment and topic-level merging settle the topics on the sample. Then every
- * row is assigned, the rows left over are clustered once more (small topics the sample missed), and
- * a last pass assigns every row; rows no topic is similar enough to stay noise.
+ * nearest-centroid reassignment and topic-level merging settle the topics on the sample, whose
+ * leftovers are clustered once more. A last pass assigns every row; rows no topic is similar enough
+ * to stay noise.
  */
 export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
   return {
@@ -416,8 +432,9 @@ export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
         }
       };
       settle(sample, p.refineIterations);
-      if (sample.length < learnRows.length && k > 0) step(learnRows);
-      const left = learnRows.filter((i) => labels[i] < 0);
+      // The sample's leftovers are clustered once more: small topics the first pass broke up. The
+      // sample is an even spread of the data, so what is recurring in the data recurs in it.
+      const left = sample.filter((i) => labels[i] < 0);
       let leftMass = 0;
       for (const i of left) leftMass += weights[i];
       if (leftMass >= p.minTopicSize) {
@@ -425,7 +442,7 @@ export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
         const more = discover(rows, left, weights, termCount, p, extra);
         for (const i of left) if (extra[i] >= 0) labels[i] = k + extra[i];
         k += more;
-        if (more) settle(learnRows, 1);
+        if (more) settle(sample, 1);
       }
       const all = new Int32Array(rows.n);
       for (let i = 0; i < rows.n; i++) all[i] = i;
@@ -446,7 +463,7 @@ export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
  * canonical order): short templated texts sit near 0.9, long free-form letters near 0.2. Clusters
  * form at this similarity (kept within [min, max]), so one setting suits both.
  */
-export function autoJoinThreshold(rows: SparseRows, weights: Float64Array, termCount: number, min: number, max: number, sample = 20_000, queries = 2_000): number {
+export function autoJoinThreshold(rows: SparseRows, weights: Float64Array, termCount: number, min: number, max: number, sample = 10_000, queries = 1_000): number {
   const pool: number[] = [];
   for (let i = 0; i < rows.n && pool.length < sample; i++) if (weights[i] > 0) pool.push(i);
   if (pool.length < 2) return max;

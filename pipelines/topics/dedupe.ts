@@ -13,25 +13,7 @@ export interface Deduped {
   weight: Float64Array;
 }
 
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-
-function rowHashes(rows: SparseRows, i: number): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let k = rows.offsets[i]; k < rows.offsets[i + 1]; k++) {
-    F32[0] = rows.weights[k];
-    const a = rows.terms[k];
-    const b = U32[0];
-    h1 = Math.imul(h1 ^ a, 0x01000193);
-    h1 = Math.imul(h1 ^ b, 0x01000193);
-    h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ Math.imul(a, 0x27d4eb2d);
-    h2 = (h2 << 13) | (h2 >>> 19);
-  }
-  return [h1 >>> 0, h2 >>> 0];
-}
-
-function compareRows(rows: SparseRows, a: number, b: number): number {
+function compareRows(rows: SparseRows, bits: Uint32Array, a: number, b: number): number {
   const la = rows.offsets[a + 1] - rows.offsets[a];
   const lb = rows.offsets[b + 1] - rows.offsets[b];
   const n = Math.min(la, lb);
@@ -39,9 +21,9 @@ function compareRows(rows: SparseRows, a: number, b: number): number {
     const ta = rows.terms[rows.offsets[a] + k];
     const tb = rows.terms[rows.offsets[b] + k];
     if (ta !== tb) return ta - tb;
-    const wa = rows.weights[rows.offsets[a] + k];
-    const wb = rows.weights[rows.offsets[b] + k];
-    if (wa !== wb) return wa < wb ? -1 : 1;
+    const wa = bits[rows.offsets[a] + k];
+    const wb = bits[rows.offsets[b] + k];
+    if (wa !== wb) return wa - wb;
   }
   return la - lb;
 }
@@ -66,45 +48,58 @@ function radixByHash(order: Int32Array, key: Uint32Array): Int32Array {
 }
 
 export function dedupe(rows: SparseRows, fit: Uint8Array | null): Deduped {
+  // The weights' bit patterns: equal bits, equal vectors.
+  const bits = new Uint32Array(rows.weights.buffer, rows.weights.byteOffset, rows.weights.length);
   const h1 = new Uint32Array(rows.n);
   const h2 = new Uint32Array(rows.n);
-  const nonEmpty: number[] = [];
+  let nonEmpty = 0;
   for (let i = 0; i < rows.n; i++) {
     if (rows.offsets[i + 1] === rows.offsets[i]) continue;
-    [h1[i], h2[i]] = rowHashes(rows, i);
-    nonEmpty.push(i);
+    nonEmpty++;
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let k = rows.offsets[i]; k < rows.offsets[i + 1]; k++) {
+      const t = rows.terms[k];
+      const w = bits[k];
+      a = Math.imul(a ^ t, 0x01000193);
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ Math.imul(t, 0x27d4eb2d);
+      b = (b << 13) | (b >>> 19);
+    }
+    h1[i] = a >>> 0;
+    h2[i] = b >>> 0;
   }
-  const order = radixByHash(Int32Array.from(nonEmpty), h1);
+  const start = new Int32Array(nonEmpty);
+  for (let i = 0, p = 0; i < rows.n; i++) if (rows.offsets[i + 1] > rows.offsets[i]) start[p++] = i;
+  const order = radixByHash(start, h1);
   // Rows are now ordered by h1; order each run of equal h1 by h2, then by content.
   for (let a = 0; a < order.length; ) {
     let b = a + 1;
     while (b < order.length && h1[order[b]] === h1[order[a]]) b++;
-    if (b - a > 1) order.subarray(a, b).sort((x, y) => h2[x] - h2[y] || compareRows(rows, x, y));
+    if (b - a > 1) order.subarray(a, b).sort((x, y) => h2[x] - h2[y] || compareRows(rows, bits, x, y));
     a = b;
   }
   const of = new Int32Array(rows.n).fill(-1);
-  const firsts: number[] = [];
-  const weight: number[] = [];
+  const firsts = new Int32Array(order.length);
+  const weight = new Float64Array(order.length);
+  let u = -1;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const prev = k > 0 ? order[k - 1] : -1;
-    if (prev < 0 || h1[prev] !== h1[i] || h2[prev] !== h2[i] || compareRows(rows, prev, i) !== 0) {
-      firsts.push(i);
-      weight.push(0);
-    }
-    const u = firsts.length - 1;
+    if (prev < 0 || h1[prev] !== h1[i] || h2[prev] !== h2[i] || compareRows(rows, bits, prev, i) !== 0) firsts[++u] = i;
     of[i] = u;
     if (!fit || fit[i]) weight[u]++;
   }
-  const offsets = new Int32Array(firsts.length + 1);
-  for (let u = 0; u < firsts.length; u++) offsets[u + 1] = offsets[u] + rows.offsets[firsts[u] + 1] - rows.offsets[firsts[u]];
-  const terms = new Int32Array(offsets[firsts.length]);
-  const weights = new Float32Array(offsets[firsts.length]);
-  for (let u = 0; u < firsts.length; u++) {
-    const a = rows.offsets[firsts[u]];
-    const b = rows.offsets[firsts[u] + 1];
-    terms.set(rows.terms.subarray(a, b), offsets[u]);
-    weights.set(rows.weights.subarray(a, b), offsets[u]);
+  const distinct = u + 1;
+  const offsets = new Int32Array(distinct + 1);
+  for (let d = 0; d < distinct; d++) offsets[d + 1] = offsets[d] + rows.offsets[firsts[d] + 1] - rows.offsets[firsts[d]];
+  const terms = new Int32Array(offsets[distinct]);
+  const weights = new Float32Array(offsets[distinct]);
+  for (let d = 0; d < distinct; d++) {
+    for (let k = rows.offsets[firsts[d]], p = offsets[d]; k < rows.offsets[firsts[d] + 1]; k++, p++) {
+      terms[p] = rows.terms[k];
+      weights[p] = rows.weights[k];
+    }
   }
-  return { rows: { n: firsts.length, offsets, terms, weights }, of, weight: Float64Array.from(weight) };
+  return { rows: { n: distinct, offsets, terms, weights }, of, weight: weight.slice(0, distinct) };
 }

@@ -38,6 +38,10 @@ export function isEnglish(text: string): boolean {
     const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
     else if (c >= 0x3400 && c <= 0x9fff) han++;
+    // Stop as soon as the rest of the text cannot change the answer.
+    const left = text.length - i - 1;
+    if (han >= latin + left) return false;
+    if (latin > han + left) return true;
   }
   return latin > han;
 }

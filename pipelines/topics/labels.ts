@@ -4,6 +4,8 @@ export interface TermScore {
   weight: number;
   /** Part of the topic's appeals that contain the term. */
   share: number;
+  /** Part of all appeals containing the term that are in this topic. */
+  exclusivity: number;
 }
 
 /** A term in text order with the word it came from. */
@@ -26,13 +28,16 @@ export function distinctiveTerms(inTopic: Map<string, number>, size: number, df:
   const out: TermScore[] = [];
   for (const [term, count] of inTopic) {
     const share = count / size;
-    out.push({ term, share, weight: share * Math.log(1 + avgTopicSize / Math.max(df(term), count)) });
+    const all = Math.max(df(term), count);
+    out.push({ term, share, exclusivity: count / all, weight: share * Math.log(1 + avgTopicSize / all) });
   }
   return out.sort(byWeight).slice(0, max);
 }
 
 /** Longest run of adjacent terms a label may have. */
 const LABEL_TERMS = 3;
+/** A label grows by a neighbouring word used with it at least this often. */
+const EXTEND_SHARE = 0.4;
 
 function surfaceOf(term: string, central: CentralText[]): string {
   const counts = new Map<string, number>();
@@ -67,15 +72,15 @@ function runs(text: TermSurface[], distinctive: Map<string, number>): Map<string
 
 /**
  * A label that reads like the problem: the run of one to three adjacent terms in a sample of the
- * topic's appeals that carries the most distinctive information — score = share of the appeals
- * using it × the sum of its terms' distinctiveness across topics, where a use in the title (the
- * operator's summary of the problem) counts as much as one in the whole text. 楼道里有居民给电动车
- * 充电 → 电动车充电. Without texts, the strongest terms are joined.
+ * topic's appeals that best names it — score = share of the appeals using the run × the sum of its
+ * terms' exclusivity (the part of all appeals using a term that are in this topic), where a use in
+ * the title (the operator's summary) counts as much as one in the whole text. Common words of
+ * every topic add nothing; a rare phrasing is used by too few. 楼道里有居民给电动车充电 → 电动车充电.
+ * Without texts, the strongest terms are joined.
  */
 export function makeLabel(terms: TermScore[], sample: CentralText[]): string {
   if (!terms.length) return '';
-  // weight = share × distinctiveness, so distinctiveness = weight / share.
-  const distinct = new Map(terms.map((t) => [t.term, t.share > 0 ? t.weight / t.share : 0]));
+  const exclusive = new Map(terms.map((t) => [t.term, t.exclusivity]));
   const counts = new Map<string, { run: string[]; n: number }>();
   const add = (found: Map<string, string[]>) => {
     for (const [key, run] of found) {
@@ -85,21 +90,38 @@ export function makeLabel(terms: TermScore[], sample: CentralText[]): string {
     }
   };
   for (const c of sample) {
-    add(runs(c.title, distinct));
-    add(runs(c.text, distinct));
+    add(runs(c.title, exclusive));
+    add(runs(c.text, exclusive));
   }
   let best: string[] | null = null;
   let bestScore = 0;
   for (const { run, n } of counts.values()) {
-    const score = (n / (2 * sample.length)) * run.reduce((s, t) => s + (distinct.get(t) ?? 0), 0);
+    const score = (n / (2 * sample.length)) * run.reduce((s, t) => s + (exclusive.get(t) ?? 0), 0);
     const tie = best !== null && Math.abs(score - bestScore) <= 1e-12;
     if (!best || score > bestScore + 1e-12 || (tie && (run.length > best.length || (run.length === best.length && run.join(' ') < best.join(' '))))) {
       best = run;
       bestScore = score;
     }
   }
-  const chosen = best ?? [...terms].sort(byWeight).slice(0, LABEL_TERMS).map((t) => t.term);
-  return join(chosen.map((t) => surfaceOf(t, sample)));
+  if (!best) return join([...terms].sort(byWeight).slice(0, LABEL_TERMS).map((t) => surfaceOf(t.term, sample)));
+  // A one- or two-word label grows by a neighbouring word when a good part of its uses have it:
+  // 狗 → 遛狗不拴绳 reads better than 狗.
+  for (let grown = true; grown && best.length < LABEL_TERMS; ) {
+    grown = false;
+    const base = best;
+    const uses = counts.get(base.join('\u0000'))!.n;
+    let next: { run: string[]; n: number } | null = null;
+    for (const c of counts.values()) {
+      if (c.run.length !== base.length + 1 || c.n < EXTEND_SHARE * uses) continue;
+      const inner = c.run.slice(1).join('\u0000') === base.join('\u0000') || c.run.slice(0, -1).join('\u0000') === base.join('\u0000');
+      if (inner && (!next || c.n > next.n || (c.n === next.n && c.run.join(' ') < next.run.join(' ')))) next = c;
+    }
+    if (next) {
+      best = next.run;
+      grown = true;
+    }
+  }
+  return join(best.map((t) => surfaceOf(t, sample)));
 }
 
 /**

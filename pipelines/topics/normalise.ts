@@ -24,7 +24,9 @@ function maskedPattern(token: string): string {
  */
 export function makeTextCleaner(lexicon: Lexicon): (text: string) => string {
   const masked = lexicon.masked.length ? new RegExp(lexicon.masked.map(maskedPattern).join('|'), 'gi') : null;
-  const fullWidth = /[\uff01-\uff5e\u3000]/;
+  // Only full-width characters jieba may put inside a word (letters, digits, # % & + - .) or that
+  // bracket masked tokens need converting; the rest (，：！…) break clauses either way.
+  const fullWidth = /[\uff03\uff05\uff06\uff0b\uff0d\uff0e\uff10-\uff19\uff21-\uff3b\uff3d\uff41-\uff5a]/;
   return (text) => {
     let t = fullWidth.test(text) ? toHalfWidth(text) : text;
     if (masked && (t.includes('[') || t.includes('【'))) t = t.replace(masked, ' ');

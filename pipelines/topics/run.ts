@@ -11,11 +11,11 @@ import { distinctiveTerms, distinctLabels, makeLabel, type CentralText, type Ter
 import { learnedWord, loadLexicon, withLearnedWords, type UserWord } from './lexicon.js';
 import { resolveParams, type TopicParams } from './params.js';
 import { reapplyCurations } from './reapply.js';
-import { segmentFile, type Corpus } from './segment-pool.js';
+import { SegmenterPool, type Corpus } from './segment-pool.js';
 import { Segmenter, segmenterVersion } from './segmenter.js';
-import { dot, type SparseVector } from './sparse.js';
+import { dot, type SparseRows, type SparseVector } from './sparse.js';
 import { loadCentroids, loadCurations, loadTopics, type TopicRow, type TopicStatus } from './state.js';
-import { fitVectoriser, transformRows } from './vectoriser.js';
+import { fitVectoriser, transformRows, type VectorModel } from './vectoriser.js';
 
 export interface RunOptions {
   /** First and last day (YYYY-MM-DD) of the appeals topics are learned from; all appeals are assigned. */
@@ -47,6 +47,8 @@ export interface RunSummary {
   durationMs: number;
   /** Milliseconds per step, for the benchmark. */
   steps: Record<string, number>;
+  /** CPU milliseconds per step, all threads of this process (workers, DuckDB) together. */
+  cpuSteps: Record<string, number>;
 }
 
 export interface LineageEdge {
@@ -64,6 +66,8 @@ function isDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+/** Below this many appeals segmentation runs in this thread (workers would cost more to start). */
+const POOL_APPEALS = 30_000;
 /** Appeals read per topic to find the words of its label. */
 const LABEL_SAMPLE = 100;
 /** Distinctive terms a label may be made of (more than are stored). */
@@ -91,11 +95,16 @@ export async function runTopics(db: Database, opts: RunOptions = {}): Promise<Ru
 
 async function runInTransaction(db: Database, runId: number, params: TopicParams, opts: RunOptions, workDir: string, started: number): Promise<RunSummary> {
   const steps: Record<string, number> = {};
+  const cpuSteps: Record<string, number> = {};
   let mark = Date.now();
+  let cpuMark = process.cpuUsage();
   const step = (name: string) => {
     const now = Date.now();
+    const cpu = process.cpuUsage(cpuMark);
     steps[name] = now - mark;
+    cpuSteps[name] = Math.round((cpu.user + cpu.system) / 1000);
     mark = now;
+    cpuMark = process.cpuUsage();
     opts.progress?.(name);
   };
   const window = { from: opts.from ?? null, to: opts.to ?? null };
@@ -103,13 +112,20 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   const learned = await learnWords(db, params.learnMinFreq);
   const lexicon = withLearnedWords(loadLexicon(opts.lexiconDir), learned);
   const segOptions = { hmm: params.hmm, dropPlaces: params.dropPlaces, singleCharsFromLexicon: params.singleCharsFromLexicon };
+  const newest = (await db.one<{ newest: number }>('topics/newest_import'))!.newest;
   const input = (await db.one<{ appeals: number; window_appeals: number; input_hash: string }>('topics/input_summary', window))!;
   if (input.window_appeals === 0) throw new Error('no appeals to learn topics from (none in the window)');
-  const file = join(workDir, 'input.tsv');
-  await db.run('topics/export_input', { ...window, file });
-  step('export');
-
-  const corpus = await segmentFile(file, lexicon, segOptions, opts.workers);
+  // Workers load the segmenter while the database writes the input file.
+  const pool = SegmenterPool.start(lexicon, segOptions, input.appeals >= POOL_APPEALS ? opts.workers : 0);
+  let corpus: Corpus;
+  try {
+    const file = join(workDir, 'input.tsv');
+    await db.run('topics/export_input', { ...window, file });
+    step('export');
+    corpus = await pool.segment(file);
+  } finally {
+    await pool.close();
+  }
   step('segment');
 
   const { model, remap } = fitVectoriser(corpus.counts, corpus.vocabulary, corpus.learn, params);
@@ -210,8 +226,9 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
 
   // Keep only topics that hold appeals (a curated topic may be empty and is kept as it was).
   const live = finalIds.map((_, s) => s).filter((s) => size[s] > 0);
-  const rowsBySlot = groupRows(corpus, d.of, labels, finalIds.length);
-  const terms = topicTerms(corpus, rowsBySlot, live, clustered, LABEL_CANDIDATES);
+  const copies = new Float64Array(d.rows.n);
+  for (let i = 0; i < corpus.n; i++) if (d.of[i] >= 0) copies[d.of[i]]++;
+  const terms = topicTerms(d.rows, labels, copies, size, model, live, clustered, LABEL_CANDIDATES);
   const central = await centralTexts(db, live.map((s) => finalIds[s]), params.examples);
   const seg = Segmenter.create(lexicon, segOptions);
   const samples = await labelSamples(db, seg, live.map((s) => finalIds[s]));
@@ -335,10 +352,11 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
     lexiconHash: lexicon.hash,
     durationMs: Date.now() - started,
     steps,
+    cpuSteps,
   };
   await db.run('topics/finish_run', {
     run_id: runId,
-    params: JSON.stringify({ ...params, joinThreshold }),
+    params: JSON.stringify({ ...params, joinThreshold, coveredImport: newest }),
     segmenter_version: version,
     lexicon_hash: lexicon.hash,
     input_hash: input.input_hash,
@@ -362,41 +380,33 @@ async function learnWords(db: Database, minFreq: number): Promise<UserWord[]> {
 }
 
 
-/** Input rows grouped by their final topic slot (rows of slot s: rows[start[s]] … rows[start[s + 1]]). */
-function groupRows(corpus: Corpus, of: Int32Array, labels: Int32Array, k: number): { start: Int32Array; rows: Int32Array } {
-  const start = new Int32Array(k + 1);
-  const slotOf = (i: number) => (of[i] >= 0 ? labels[of[i]] : -1);
-  for (let i = 0; i < corpus.n; i++) if (slotOf(i) >= 0) start[slotOf(i) + 1]++;
-  for (let s = 0; s < k; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, k);
-  const rows = new Int32Array(start[k]);
-  for (let i = 0; i < corpus.n; i++) if (slotOf(i) >= 0) rows[fill[slotOf(i)]++] = i;
-  return { start, rows };
-}
+/** Distinct texts read per topic for its terms (the commonest terms' shares are settled long before). */
+const TERM_SAMPLE = 5_000;
 
-/** Class-based TF-IDF terms of each live topic, over all its appeals' terms. */
-function topicTerms(corpus: Corpus, grouped: { start: Int32Array; rows: Int32Array }, live: number[], clustered: number, max: number): Map<number, TermScore[]> {
-  const { offsets, terms } = corpus.counts;
-  const df = new Int32Array(corpus.vocabulary.length);
-  for (let k = 0; k < terms.length; k++) df[terms[k]]++;
+/**
+ * Class-based TF-IDF terms of each live topic, from its distinct texts in canonical order (each
+ * counted as often as it occurs), at most TERM_SAMPLE of them, scaled to the topic's size;
+ * document frequencies from the model.
+ */
+function topicTerms(rows: SparseRows, labels: Int32Array, copies: Float64Array, size: Int32Array, model: VectorModel, live: number[], clustered: number, max: number): Map<number, TermScore[]> {
   const avg = live.length ? clustered / live.length : 1;
-  const inTopic = new Int32Array(corpus.vocabulary.length);
+  const read = new Int32Array(size.length);
+  const mass = new Float64Array(size.length);
+  const counts = new Map<number, Map<number, number>>(live.map((s) => [s, new Map()]));
+  for (let u = 0; u < rows.n; u++) {
+    const s = labels[u];
+    const m = s >= 0 ? counts.get(s) : undefined;
+    if (!m || read[s] >= TERM_SAMPLE) continue;
+    read[s]++;
+    mass[s] += copies[u];
+    for (let q = rows.offsets[u]; q < rows.offsets[u + 1]; q++) m.set(rows.terms[q], (m.get(rows.terms[q]) ?? 0) + copies[u]);
+  }
   const out = new Map<number, TermScore[]>();
   for (const s of live) {
-    const touched: number[] = [];
-    for (let p = grouped.start[s]; p < grouped.start[s + 1]; p++) {
-      const i = grouped.rows[p];
-      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-        if (inTopic[terms[k]]++ === 0) touched.push(terms[k]);
-      }
-    }
-    const counts = new Map<string, number>();
-    for (const t of touched) {
-      counts.set(corpus.vocabulary[t], inTopic[t]);
-      inTopic[t] = 0;
-    }
-    const dfOf = new Map(touched.map((t) => [corpus.vocabulary[t], df[t]]));
-    out.set(s, distinctiveTerms(counts, grouped.start[s + 1] - grouped.start[s], (term) => dfOf.get(term) ?? 1, avg, max));
+    const scale = size[s] / Math.max(1, mass[s]);
+    const named = new Map<string, number>();
+    for (const [t, c] of counts.get(s)!) named.set(model.terms[t], c * scale);
+    out.set(s, distinctiveTerms(named, size[s], (term) => model.df[model.index.get(term)!], avg, max));
   }
   return out;
 }

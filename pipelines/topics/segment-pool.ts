@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Lexicon } from './lexicon.js';
 import { segmentRange, type SegmentBatch } from './segment-range.js';
-import type { SegmentJob } from './segment-worker.js';
 import { Segmenter, type SegmenterOptions } from './segmenter.js';
 import type { CountRows } from './sparse.js';
 
@@ -23,59 +22,130 @@ export interface Corpus {
 const IN_PROCESS_BYTES = 4 << 20;
 const BATCH = 20_000;
 
-function runWorker(job: SegmentJob, onBatch: (b: SegmentBatch) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { ...job, module: new URL('./segment-worker.ts', import.meta.url).href },
-    });
-    let done = false;
-    worker.on('message', (m: { batch?: SegmentBatch; done?: boolean }) => {
-      if (m.batch) onBatch(m.batch);
-      if (m.done) {
-        done = true;
-        void worker.terminate().then(() => resolve());
-      }
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (!done) reject(new Error(`segmentation worker stopped (exit code ${code})`));
-    });
-  });
-}
+/** Receives a worker's (or this thread's) batches into one vocabulary. */
+class Collector {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly batches: SegmentBatch[][];
+  private readonly localToGlobal: number[][];
 
-/**
- * Segments an exported input file on every core: each worker takes a byte range, and their term
- * ids are merged into one vocabulary, sorted at the end.
- */
-export async function segmentFile(file: string, lexicon: Lexicon, options: SegmenterOptions, workers = availableParallelism()): Promise<Corpus> {
-  const size = statSync(file).size;
-  const parts = size < IN_PROCESS_BYTES ? 1 : Math.max(1, workers);
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
-  const batches: SegmentBatch[][] = Array.from({ length: parts }, () => []);
-  const localToGlobal: number[][] = Array.from({ length: parts }, () => []);
-  const receive = (part: number) => (b: SegmentBatch) => {
-    const map = localToGlobal[part];
+  constructor(parts: number) {
+    this.batches = Array.from({ length: parts }, () => []);
+    this.localToGlobal = Array.from({ length: parts }, () => []);
+  }
+
+  receive(part: number, b: SegmentBatch): void {
+    const map = this.localToGlobal[part];
     b.newTerms.forEach((term, j) => {
-      let id = ids.get(term);
+      let id = this.ids.get(term);
       if (id === undefined) {
-        id = terms.length;
-        ids.set(term, id);
-        terms.push(term);
+        id = this.terms.length;
+        this.ids.set(term, id);
+        this.terms.push(term);
       }
       map[b.termBase + j] = id;
     });
     for (let k = 0; k < b.terms.length; k++) b.terms[k] = map[b.terms[k]];
     b.newTerms = [];
-    batches[part].push(b);
-  };
-  if (parts === 1) {
-    await segmentRange(file, 0, size, Segmenter.create(lexicon, options), BATCH, receive(0));
-  } else {
-    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.floor((size * i) / parts));
-    await Promise.all(bounds.slice(0, parts).map((start, i) => runWorker({ file, start, end: bounds[i + 1], lexicon, options, batchSize: BATCH }, receive(i))));
+    this.batches[part].push(b);
   }
-  return assemble(batches.flat(), terms);
+
+  corpus(): Corpus {
+    return assemble(this.batches.flat(), this.terms);
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+/**
+ * Segmentation worker threads, started before the input file exists so that loading jieba and
+ * compiling overlap with the database export; `segment` then gives each a byte range of the file.
+ */
+export class SegmenterPool {
+  private constructor(
+    private readonly lexicon: Lexicon,
+    private readonly options: SegmenterOptions,
+    private readonly workers: PoolWorker[],
+  ) {}
+
+  static start(lexicon: Lexicon, options: SegmenterOptions, workers = availableParallelism()): SegmenterPool {
+    const pool: PoolWorker[] = [];
+    for (let w = 0; w < workers; w++) {
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+        workerData: { lexicon, options, batchSize: BATCH, module: new URL('./segment-worker.ts', import.meta.url).href },
+      });
+      const ready = new Promise<void>((resolve, reject) => {
+        worker.once('message', () => resolve());
+        worker.once('error', reject);
+      });
+      ready.catch(() => undefined);
+      pool.push({ worker, ready });
+    }
+    return new SegmenterPool(lexicon, options, pool);
+  }
+
+  /** The file's term counts: in this thread when it is small, else a range per worker. */
+  async segment(file: string): Promise<Corpus> {
+    if (smallFile(file) || this.workers.length < 2) return segmentHere(file, this.lexicon, this.options);
+    const size = statSync(file).size;
+    const parts = this.workers.length;
+    const collect = new Collector(parts);
+    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.floor((size * i) / parts));
+    await Promise.all(
+      this.workers.map(async ({ worker, ready }, i) => {
+        await ready;
+        await new Promise<void>((resolve, reject) => {
+          const onMessage = (m: { batch?: SegmentBatch; done?: boolean; error?: string }) => {
+            if (m.batch) collect.receive(i, m.batch);
+            if (m.done || m.error) {
+              worker.off('message', onMessage);
+              worker.off('error', reject);
+              if (m.error) reject(new Error(m.error));
+              else resolve();
+            }
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage({ file, start: bounds[i], end: bounds[i + 1] });
+        });
+      }),
+    );
+    return collect.corpus();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** Segments a file in this thread with the given segmenter (its caches stay warm across calls). */
+export async function segmentInThread(file: string, seg: Segmenter): Promise<Corpus> {
+  const collect = new Collector(1);
+  await segmentRange(file, 0, statSync(file).size, seg, BATCH, (b) => collect.receive(0, b));
+  return collect.corpus();
+}
+
+function segmentHere(file: string, lexicon: Lexicon, options: SegmenterOptions): Promise<Corpus> {
+  return segmentInThread(file, Segmenter.create(lexicon, options));
+}
+
+/** Whether a file is small enough to segment in this thread. */
+export function smallFile(file: string): boolean {
+  return statSync(file).size < IN_PROCESS_BYTES;
+}
+
+/** Segments an exported input file, on every core when it is large. */
+export async function segmentFile(file: string, lexicon: Lexicon, options: SegmenterOptions, workers = availableParallelism()): Promise<Corpus> {
+  if (smallFile(file) || workers < 2) return segmentHere(file, lexicon, options);
+  const pool = SegmenterPool.start(lexicon, options, workers);
+  try {
+    return await pool.segment(file);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** One corpus from the batches, term ids renumbered in sorted term order. */

@@ -17,13 +17,12 @@ export interface SegmentBatch {
   newTerms: string[];
 }
 
-const TAB = 9;
 const NEWLINE = 10;
 const BLOCK = 8 << 20;
 
-function parseDigits(buf: Buffer, from: number, to: number): number {
+function digits(s: string, from: number, to: number): number {
   let v = 0;
-  for (let p = from; p < to; p++) v = v * 10 + (buf[p] - 48);
+  for (let p = from; p < to; p++) v = v * 10 + (s.charCodeAt(p) - 48);
   return v;
 }
 
@@ -71,9 +70,10 @@ class BatchWriter {
     return this.rid.length;
   }
 
-  add(rid: number, learn: number, old: number, text: string): void {
+  /** Adds a text; false when it is English and the segmenter must load English first. */
+  add(rid: number, learn: number, old: number, text: string): boolean {
     this.ids.length = 0;
-    this.seg.ids(text, this.ids);
+    if (!this.seg.tryIds(text, this.ids)) return false;
     if (this.seg.size > this.seenIn.length) {
       const seenIn = new Int32Array(this.seg.size * 2).fill(-1);
       seenIn.set(this.seenIn);
@@ -95,6 +95,7 @@ class BatchWriter {
     this.learn.push(learn);
     this.old.push(old);
     this.offsets.push(this.terms.length);
+    return true;
   }
 
   take(): SegmentBatch {
@@ -151,33 +152,36 @@ export async function segmentRange(file: string, start: number, end: number, seg
       const got = readSync(fd, block, 0, BLOCK, carryPos + carry.length);
       const buf = carry.length ? Buffer.concat([carry, block.subarray(0, got)]) : block.subarray(0, got);
       const base = carryPos;
-      let lineStart = 0;
+      // Complete lines only (at the end of the file, the last line even without its newline), and
+      // only those that start before the end of the range.
+      const complete = got === 0 ? buf.length : buf.lastIndexOf(NEWLINE) + 1;
+      const rel = end - base;
+      const done = rel < complete || got === 0;
+      const cut = rel >= complete ? complete : rel <= 0 ? 0 : buf.indexOf(NEWLINE, rel - 1) + 1;
+      // One decode per block: the lines are then slices of one string.
+      const lines = buf.toString('utf8', 0, cut);
       const texts: { rid: number; learn: number; old: number; text: string }[] = [];
-      let stop = false;
-      while (lineStart < buf.length) {
-        if (base + lineStart >= end) {
-          stop = true;
-          break;
+      for (let at = 0; at < lines.length; ) {
+        let nl = lines.indexOf('\n', at);
+        if (nl < 0) nl = lines.length;
+        const t1 = lines.indexOf('\t', at);
+        const t2 = lines.indexOf('\t', t1 + 1);
+        const t3 = lines.indexOf('\t', t2 + 1);
+        if (t1 > at && t2 > t1 && t3 > t2 && t3 < nl) {
+          texts.push({ rid: digits(lines, at, t1), learn: digits(lines, t1 + 1, t2), old: digits(lines, t2 + 1, t3), text: lines.slice(t3 + 1, nl) });
         }
-        const nl = buf.indexOf(NEWLINE, lineStart);
-        if (nl < 0 && got > 0) break;
-        const lineEnd = nl < 0 ? buf.length : nl;
-        const t1 = buf.indexOf(TAB, lineStart);
-        const t2 = buf.indexOf(TAB, t1 + 1);
-        const t3 = buf.indexOf(TAB, t2 + 1);
-        if (t1 > lineStart && t2 > t1 && t3 > t2 && t3 < lineEnd) {
-          texts.push({ rid: parseDigits(buf, lineStart, t1), learn: parseDigits(buf, t1 + 1, t2), old: parseDigits(buf, t2 + 1, t3), text: buf.toString('utf8', t3 + 1, lineEnd) });
-        }
-        lineStart = lineEnd + 1;
+        at = nl + 1;
       }
-      await seg.prepare(texts.map((t) => t.text));
       for (const t of texts) {
-        writer.add(t.rid, t.learn, t.old, t.text);
+        if (!writer.add(t.rid, t.learn, t.old, t.text)) {
+          await seg.loadEnglish();
+          writer.add(t.rid, t.learn, t.old, t.text);
+        }
         if (writer.size >= batchSize) emit(writer.take());
       }
-      if (stop || got === 0) break;
-      carry = Buffer.from(buf.subarray(lineStart));
-      carryPos = base + lineStart;
+      if (done) break;
+      carry = Buffer.from(buf.subarray(complete));
+      carryPos = base + complete;
     }
     if (writer.size) emit(writer.take());
   } finally {

@@ -3,20 +3,29 @@ import type { Lexicon } from './lexicon.js';
 import { segmentRange, type SegmentBatch } from './segment-range.js';
 import { Segmenter, type SegmenterOptions } from './segmenter.js';
 
-/** A worker thread of the segmentation pool: segments one byte range of the input file. */
-export interface SegmentJob {
-  file: string;
-  start: number;
-  end: number;
+/** How a worker of the segmentation pool is set up: it loads the segmenter, then waits for a range. */
+export interface SegmentWorkerSetup {
   lexicon: Lexicon;
   options: SegmenterOptions;
   batchSize: number;
 }
 
-const job = workerData as SegmentJob;
-const seg = Segmenter.create(job.lexicon, job.options);
-await segmentRange(job.file, job.start, job.end, seg, job.batchSize, (batch: SegmentBatch) => {
-  const buffers = [batch.rid, batch.learn, batch.old, batch.offsets, batch.terms, batch.counts].map((a) => a.buffer as ArrayBuffer);
-  parentPort!.postMessage({ batch }, buffers);
+/** One byte range of an input file for a worker to segment. */
+export interface SegmentRange {
+  file: string;
+  start: number;
+  end: number;
+}
+
+const setup = workerData as SegmentWorkerSetup;
+const seg = Segmenter.create(setup.lexicon, setup.options);
+parentPort!.on('message', (range: SegmentRange) => {
+  segmentRange(range.file, range.start, range.end, seg, setup.batchSize, (batch: SegmentBatch) => {
+    const buffers = [batch.rid, batch.learn, batch.old, batch.offsets, batch.terms, batch.counts].map((a) => a.buffer as ArrayBuffer);
+    parentPort!.postMessage({ batch }, buffers);
+  }).then(
+    () => parentPort!.postMessage({ done: true }),
+    (err: Error) => parentPort!.postMessage({ error: err.message }),
+  );
 });
-parentPort!.postMessage({ done: true });
+parentPort!.postMessage({ ready: true });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
+import { ClauseCache, HASH_A, HASH_B, clauseKind, forEachClause, stepA, stepB } from './clause-cache.js';
 import { isEnglish, loadEnglish, type English } from './english.js';
 import { jiebaUserDict, type Lexicon } from './lexicon.js';
 import { makeClauseCleaner, makeTextCleaner } from './normalise.js';
@@ -24,14 +25,7 @@ const WORD_CHAR = /[\p{Script=Han}a-z]/u;
 const DIGIT = /\d/;
 const HAN_NUMBER = /^[零〇一二三四五六七八九十百千万亿两几]+$/u;
 const DROP = -1;
-/**
- * Characters jieba never puts inside a word (the complement of its default block pattern): text
- * split at them is segmented exactly as a whole, so clauses can be segmented once and cached.
- */
-const CLAUSE_BREAK = /[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}a-zA-Z0-9+#&._%\-]+/u;
-/** Cached clauses per segmenter; the cache is emptied when full (memory stays bounded). */
-const CLAUSE_CACHE = 300_000;
-const NO_TERMS = new Int32Array(0);
+const NEGATIONS = new Set(['不', '没', '没有', '未', '无', '非', '无法', '不能', '不再']);
 /** Loaded jiebas by lexicon hash (each holds ~50 MB of dictionary). */
 const loaded = new Map<string, Jieba>();
 const KEEP_LOADED = 3;
@@ -44,7 +38,9 @@ export function segmenterVersion(options: SegmenterOptions): string {
 /**
  * Turns a text into its terms: normalise, segment (jieba with the user dictionary; natural for
  * English texts), and drop stop words, numbers, masked tokens and place names. Terms get ids in
- * this segmenter's own table; each raw token is looked up once and cached.
+ * this segmenter's own table; each raw token is looked up once and cached. Chinese text is cut into
+ * clauses (see clauseKind) that are segmented once and then taken from a cache: hotline texts
+ * repeat their clauses a lot.
  */
 export class Segmenter {
   private readonly cleanText: (text: string) => string;
@@ -58,7 +54,7 @@ export class Segmenter {
   private readonly singleChars: Set<string> | null;
   private readonly zhCache = new Map<string, number>();
   private readonly enCache = new Map<string, number>();
-  private readonly clauses = new Map<string, Int32Array>();
+  private readonly clauses = new ClauseCache();
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
   private english: English | undefined;
@@ -150,16 +146,15 @@ export class Segmenter {
       return { raw: this.english.tokenize(clean), cache: this.enCache, english: true };
     }
     const raw: string[] = [];
-    for (const part of clean.split(CLAUSE_BREAK)) if (part) raw.push(...this.jieba.cut(this.cleanClause(part), this.options.hmm));
+    forEachClause(clean, (from, to) => raw.push(...this.jieba.cut(this.cleanClause(clean.slice(from, to)), this.options.hmm)));
     return { raw, cache: this.zhCache, english: false };
   }
 
-  /** Term ids of one Chinese clause (text without jieba block breaks), cached. */
-  private clause(text: string): Int32Array {
-    let ids = this.clauses.get(text);
-    if (ids) return ids;
-    const out: number[] = [];
-    for (const tok of this.jieba.cut(this.cleanClause(text), this.options.hmm)) {
+  /** Appends the term ids of the clause text[from … to), known by hashes a and b (segmented once). */
+  private clause(text: string, from: number, to: number, a: number, b: number, out: number[]): void {
+    if (this.clauses.get(a, b, out)) return;
+    const at = out.length;
+    for (const tok of this.jieba.cut(this.cleanClause(text.slice(from, to)), this.options.hmm)) {
       let id = this.zhCache.get(tok);
       if (id === undefined) {
         id = this.zhToken(tok);
@@ -167,17 +162,17 @@ export class Segmenter {
       }
       if (id !== DROP) out.push(id);
     }
-    ids = out.length ? Int32Array.from(out) : NO_TERMS;
-    if (this.clauses.size >= CLAUSE_CACHE) this.clauses.clear();
-    this.clauses.set(text, ids);
-    return ids;
+    this.clauses.put(a, b, out, at, out.length);
   }
 
-  /** Appends the term ids of `text`, in text order, to `out`. */
-  ids(text: string, out: number[]): void {
+  /**
+   * Appends the term ids of `text`, in text order, to `out`; returns false (adding nothing) for an
+   * English text before `loadEnglish`.
+   */
+  tryIds(text: string, out: number[]): boolean {
     const clean = this.cleanText(text);
     if (isEnglish(clean)) {
-      if (!this.english) throw new Error('English text met before Segmenter.prepare/loadEnglish');
+      if (!this.english) return false;
       for (const tok of this.english.tokenize(clean)) {
         let id = this.enCache.get(tok);
         if (id === undefined) {
@@ -186,13 +181,34 @@ export class Segmenter {
         }
         if (id !== DROP) out.push(id);
       }
-      return;
+      return true;
     }
-    for (const part of clean.split(CLAUSE_BREAK)) {
-      if (!part) continue;
-      const ids = this.clause(part);
-      for (let k = 0; k < ids.length; k++) out.push(ids[k]);
+    // Clauses are found and hashed in one scan; only a clause not seen before becomes a string.
+    let start = -1;
+    let kind = 0;
+    let a = HASH_A;
+    let b = HASH_B;
+    for (let i = 0; i <= clean.length; i++) {
+      const c = i < clean.length ? clean.charCodeAt(i) : -1;
+      const k = c < 0 ? 0 : clauseKind(c);
+      if (k !== kind) {
+        if (kind !== 0) this.clause(clean, start, i, a >>> 0, stepB(b, i - start) >>> 0, out);
+        start = i;
+        kind = k;
+        a = HASH_A;
+        b = HASH_B;
+      }
+      if (k !== 0) {
+        a = stepA(a, c);
+        b = stepB(b, c);
+      }
     }
+    return true;
+  }
+
+  /** Appends the term ids of `text`, in text order, to `out`. */
+  ids(text: string, out: number[]): void {
+    if (!this.tryIds(text, out)) throw new Error('English text met before Segmenter.prepare/loadEnglish');
   }
 
   /** The terms of `text`, in text order. */
@@ -202,17 +218,23 @@ export class Segmenter {
     return ids.map((id) => this.termList[id]);
   }
 
-  /** Each term of `text` with the word it came from (English terms are stems; labels show words). */
+  /**
+   * Each term of `text` with the word it came from (English terms are stems; labels show words). A
+   * negation just before a word stays with it (不 + 达标 → 不达标): it is a stop word for topics,
+   * but a label without it says the opposite.
+   */
   surfaces(text: string): { term: string; surface: string }[] {
     const { raw, cache, english } = this.tokens(text);
     const out: { term: string; surface: string }[] = [];
+    let negation = '';
     for (const tok of raw) {
       let id = cache.get(tok);
       if (id === undefined) {
         id = english ? this.enToken(tok) : this.zhToken(tok);
         cache.set(tok, id);
       }
-      if (id !== DROP) out.push({ term: this.termList[id], surface: tok.toLowerCase() });
+      if (id !== DROP) out.push({ term: this.termList[id], surface: negation + tok.toLowerCase() });
+      negation = !english && NEGATIONS.has(tok) ? tok : '';
     }
     return out;
   }

@@ -21,10 +21,6 @@ export interface SparseVector {
   weights: Float32Array;
 }
 
-export function rowVector(rows: SparseRows, i: number): SparseVector {
-  return { terms: rows.terms.subarray(rows.offsets[i], rows.offsets[i + 1]), weights: rows.weights.subarray(rows.offsets[i], rows.offsets[i + 1]) };
-}
-
 /** Dot product of two vectors with ascending terms. */
 export function dot(a: SparseVector, b: SparseVector): number {
   let i = 0;
@@ -38,34 +34,6 @@ export function dot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return s;
-}
-
-/** Rows packed from a list of vectors. */
-export function packRows(vectors: SparseVector[]): SparseRows {
-  const offsets = new Int32Array(vectors.length + 1);
-  for (let i = 0; i < vectors.length; i++) offsets[i + 1] = offsets[i] + vectors[i].terms.length;
-  const terms = new Int32Array(offsets[vectors.length]);
-  const weights = new Float32Array(offsets[vectors.length]);
-  for (let i = 0; i < vectors.length; i++) {
-    terms.set(vectors[i].terms, offsets[i]);
-    weights.set(vectors[i].weights, offsets[i]);
-  }
-  return { n: vectors.length, offsets, terms, weights };
-}
-
-/** The rows listed in `which`, in that order. */
-export function selectRows(rows: SparseRows, which: ArrayLike<number>): SparseRows {
-  const offsets = new Int32Array(which.length + 1);
-  for (let k = 0; k < which.length; k++) offsets[k + 1] = offsets[k] + rows.offsets[which[k] + 1] - rows.offsets[which[k]];
-  const terms = new Int32Array(offsets[which.length]);
-  const weights = new Float32Array(offsets[which.length]);
-  for (let k = 0; k < which.length; k++) {
-    const a = rows.offsets[which[k]];
-    const b = rows.offsets[which[k] + 1];
-    terms.set(rows.terms.subarray(a, b), offsets[k]);
-    weights.set(rows.weights.subarray(a, b), offsets[k]);
-  }
-  return { n: which.length, offsets, terms, weights };
 }
 
 /**
@@ -121,8 +89,4 @@ export class Accumulator {
     return { terms, weights };
   }
 
-  reset(): void {
-    for (let k = 0; k < this.count; k++) this.values[this.touched[k]] = 0;
-    this.count = 0;
-  }
 }

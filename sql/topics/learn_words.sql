@@ -1,8 +1,11 @@
 -- Place and unit names for the segmenter's user dictionary, learned from the data: districts,
 -- streets, the estate or road at the head of an address (after its district and street), handling
 -- units and units. A name is learned when it occurs at least $min_freq times.
+CREATE OR REPLACE TEMP TABLE topic_names AS
 WITH addresses AS (
-  SELECT address, count(*) AS n FROM topic_input WHERE address IS NOT NULL GROUP BY address
+  -- The part before the first digit (house numbers make nearly every address distinct).
+  SELECT regexp_extract(address, '^[^0-9]*') AS address, count(*) AS n
+  FROM topic_input WHERE address IS NOT NULL GROUP BY 1
 ),
 names AS (
   SELECT district AS word, 'place' AS kind, count(*) AS n FROM topic_input WHERE district IS NOT NULL GROUP BY ALL
@@ -18,8 +21,10 @@ names AS (
   UNION ALL
   SELECT name, 'unit', $min_freq FROM units
 )
+SELECT * FROM names;
+-- The word filter runs on the few distinct names (in one query it is pushed down to every row).
 SELECT word, min(kind) AS kind, sum(n)::INTEGER AS freq
-FROM names
+FROM topic_names
 WHERE length(word) BETWEEN 2 AND 24 AND NOT regexp_matches(word, '[0-9A-Za-z\s]')
 GROUP BY word
 HAVING sum(n) >= $min_freq

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../pipelines/db/database.js';
 import { importFile } from '../../pipelines/ingest/index.js';
-import { DEFAULT_N } from '../../pipelines/sample/index.js';
+import { DEFAULT_N, SAMPLE_FILE_NAMES } from '../../pipelines/sample/index.js';
 import { exportAssignments, listTopics, runTopics, type RunSummary } from '../../pipelines/topics/index.js';
 import { ari, nmi, purity } from '../../pipelines/topics/quality.js';
 import { importCity, readTruth, shuffleCsv, writeCity } from '../pipelines/topics/city.js';
@@ -22,7 +22,7 @@ function pct(x: number): string {
 }
 
 /** The 20 largest topics with size and the commonest true label inside, for a person to judge. */
-async function printTopics(db: Database, name: string, items: Labelled[] | null): Promise<void> {
+async function printTopics(db: Database, name: string, items: Labelled[] | null, names: Map<string, string> = new Map()): Promise<void> {
   const topics = await listTopics(db, { limit: 20, examples: 1 });
   console.log(`\n[eval topics] ${name}: 20 largest topics`);
   for (const t of topics) {
@@ -31,7 +31,7 @@ async function printTopics(db: Database, name: string, items: Labelled[] | null)
       const counts = new Map<string, number>();
       for (const it of items) if (it.topic === t.topicId) counts.set(it.truth, (counts.get(it.truth) ?? 0) + 1);
       const [label, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-      truth = `  ← ${label} ${pct(n / Math.max(1, t.size))}`;
+      truth = `  ← ${names.get(label) ? `${names.get(label)} (${label})` : label} ${pct(n / Math.max(1, t.size))}`;
     }
     const ex = t.examples[0];
     console.log(`  #${String(t.topicId).padEnd(4)} ${String(t.size).padStart(7)}  ${t.label.padEnd(16)} [${t.terms.slice(0, 5).join(' ')}]${truth}`);
@@ -71,7 +71,8 @@ async function sampleCity(workDir: string): Promise<EvalRow[]> {
     const unclustered = recurring.filter((i) => i.topic < 0).length / Math.max(1, recurring.length);
     const n = nmi(recurring.map((i) => i.truth), recurring.map((i) => i.topic));
     const a = ari(recurring.map((i) => i.truth), recurring.map((i) => i.topic));
-    await printTopics(db, dataset, items);
+    const problems = JSON.parse(readFileSync(join(workDir, 'city', SAMPLE_FILE_NAMES.problems), 'utf8')) as { key: string; label_zh: string }[];
+    await printTopics(db, dataset, items, new Map(problems.map((p) => [p.key, p.label_zh])));
     const exportA = join(workDir, 'city-a.csv');
     await exportAssignments(db, exportA);
     return [

@@ -51,3 +51,12 @@ describe('segmentation', () => {
     expect(segmenterVersion({ ...options, hmm: true })).not.toBe(segmenterVersion(options));
   });
 });
+
+describe('surfaces for labels', () => {
+  test('a negation stays with the word after it', () => {
+    const seg = Segmenter.create(loadLexicon(), options);
+    const s = seg.surfaces('供暖温度不达标，路灯不亮');
+    expect(s.find((t) => t.term === '达标')?.surface).toBe('不达标');
+    expect(s.find((t) => t.term === '供暖')?.surface).toBe('供暖');
+  });
+});
