@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { invalidateRouteCache } from '../consultation/route-cache.js';
 import { assignModel, type AssignModel } from './assign-model.js';
-import { segmentFile, segmentInThread, smallFile } from './segment-pool.js';
+import { segmentFile } from './segment-pool.js';
+import { writeStage } from './stage.js';
 import { transformRows, vectorise } from './vectoriser.js';
 
 export interface AssignSummary {
@@ -40,8 +41,8 @@ export async function assignNewAppeals(db: Database, opts: { workers?: number } 
       await db.run('topics/stage_new_appeals', { covered });
       const file = join(workDir, 'new.tsv');
       await db.run('topics/export_new_appeals', { file });
-      // A typical import is segmented here, where the model's segmenter has its caches warm.
-      const corpus = smallFile(file) ? await segmentInThread(file, m.segmenter) : await segmentFile(file, m.lexicon, m.segmenter.options, opts.workers);
+      // The model's segmenter (caches warm) segments here; a large import uses the other cores too.
+      const corpus = await segmentFile(file, m.lexicon, m.segmenter.options, opts.workers, m.segmenter);
       if (corpus.n === 0) {
         await db.run('topics/drop_new_appeals');
         return { runId: null, considered: 0, assigned: 0, unclustered: 0, durationMs: Date.now() - started };
@@ -49,24 +50,15 @@ export async function assignNewAppeals(db: Database, opts: { workers?: number } 
       const run = (await db.one<{ run_id: number }>('topics/insert_run', { kind: 'assign', params: JSON.stringify({ modelRun: m.runId, coveredImport: newest }), from: null, to: null }))!;
       const remap = Int32Array.from(corpus.vocabulary, (term) => m.model.index.get(term) ?? -1);
       const rows = transformRows(corpus.counts, remap, m.model.idf, m.params.maxTermsPerText);
-      let assigned = 0;
-      const appender = await db.connection.createAppender('topic_stage');
-      try {
-        for (let i = 0; i < rows.n; i++) {
-          const p = place(m, rows.terms, rows.weights, rows.offsets[i], rows.offsets[i + 1]);
-          appender.appendBigInt(BigInt(corpus.rid[i]));
-          if (p.slot >= 0) {
-            assigned++;
-            appender.appendInteger(m.topicIds[p.slot]);
-          } else appender.appendNull();
-          appender.appendDouble(p.similarity);
-          if (p.best >= 0) appender.appendInteger(m.topicIds[p.best]);
-          else appender.appendNull();
-          appender.endRow();
-        }
-      } finally {
-        appender.closeSync();
-      }
+      const placed = Array.from({ length: rows.n }, (_, i) => place(m, rows.terms, rows.weights, rows.offsets[i], rows.offsets[i + 1]));
+      const assigned = placed.filter((p) => p.slot >= 0).length;
+      await writeStage(db, {
+        n: rows.n,
+        rid: (i) => corpus.rid[i],
+        topic: (i) => (placed[i].slot >= 0 ? m.topicIds[placed[i].slot] : -1),
+        similarity: (i) => placed[i].similarity,
+        best: (i) => (placed[i].best >= 0 ? m.topicIds[placed[i].best] : -1),
+      });
       await db.run('topics/store_new_assignments', { run_id: run.run_id });
       const durationMs = Date.now() - started;
       await db.run('topics/finish_assign', { run_id: run.run_id, appeals: corpus.n, clustered: assigned, duration_ms: durationMs });

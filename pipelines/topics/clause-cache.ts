@@ -39,19 +39,22 @@ export function stepB(h: number, c: number): number {
  * Term ids of clauses already segmented, in typed arrays (no object per clause, so the garbage
  * collector does not have to walk a million entries): an open-addressing table keyed by the two
  * 32-bit hashes of the clause — key, key, start, count side by side, one cache line per probe —
- * pointing into one pool of term ids. When it fills up it is emptied.
+ * pointing into one pool of term ids. It starts small and doubles as it fills (fresh memory is
+ * slow to touch, so a table sized for the worst case costs more than it saves on a small input);
+ * at `capacity` slots it is emptied instead.
  */
 export class ClauseCache {
-  private readonly mask: number;
+  private mask: number;
   /** Per slot: hash a, hash b, 1 + start in the pool (0: empty slot), number of ids. */
-  private readonly table: Uint32Array;
-  private pool = new Int32Array(1 << 20);
+  private table: Uint32Array;
+  private pool = new Int32Array(1 << 16);
   private used = 0;
   private count = 0;
 
   constructor(private readonly capacity = 1 << 21) {
-    this.mask = capacity - 1;
-    this.table = new Uint32Array(capacity * 4);
+    const slots = Math.min(capacity, 1 << 14);
+    this.mask = slots - 1;
+    this.table = new Uint32Array(slots * 4);
   }
 
   /** Appends the clause's term ids to `out` and returns true, or returns false when unknown. */
@@ -71,21 +74,37 @@ export class ClauseCache {
   /** Remembers ids[from … to) as the clause's term ids. */
   put(a: number, b: number, ids: number[], from: number, to: number): void {
     const n = to - from;
-    if (this.count >= this.capacity * 0.6) this.clear();
+    if (this.count >= (this.mask + 1) * 0.6) {
+      if (this.mask + 1 < this.capacity) this.grow();
+      else this.clear();
+    }
     if (this.used + n > this.pool.length) {
       const grown = new Int32Array(Math.max(this.pool.length * 2, this.used + n));
       grown.set(this.pool);
       this.pool = grown;
     }
     for (let k = 0; k < n; k++) this.pool[this.used + k] = ids[from + k];
-    let i = a & this.mask;
-    while (this.table[i * 4 + 2] !== 0) i = (i + 1) & this.mask;
-    this.table[i * 4] = a;
-    this.table[i * 4 + 1] = b;
-    this.table[i * 4 + 2] = this.used + 1;
-    this.table[i * 4 + 3] = n;
+    this.insert(this.table, this.mask, a, b, this.used + 1, n);
     this.used += n;
     this.count++;
+  }
+
+  private insert(table: Uint32Array, mask: number, a: number, b: number, start: number, n: number): void {
+    let i = a & mask;
+    while (table[i * 4 + 2] !== 0) i = (i + 1) & mask;
+    table[i * 4] = a;
+    table[i * 4 + 1] = b;
+    table[i * 4 + 2] = start;
+    table[i * 4 + 3] = n;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    const table = new Uint32Array(slots * 4);
+    for (let at = 0; at < old.length; at += 4) if (old[at + 2] !== 0) this.insert(table, slots - 1, old[at], old[at + 1], old[at + 2], old[at + 3]);
+    this.table = table;
+    this.mask = slots - 1;
   }
 
   private clear(): void {

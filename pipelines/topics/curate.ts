@@ -81,7 +81,7 @@ export async function restoreTopic(db: Database, id: number, by?: string): Promi
 async function members(db: Database, m: AssignModel, ids: number[], workDir: string): Promise<{ corpus: Corpus; rows: SparseRows }> {
   const file = join(workDir, `members-${ids.join('-')}.tsv`);
   await db.run('topics/export_members', { ids: JSON.stringify(ids), file });
-  return vectors(m, await segmentFile(file, m.lexicon, m.segmenter.options));
+  return vectors(m, await segmentFile(file, m.lexicon, m.segmenter.options, undefined, m.segmenter));
 }
 
 function vectors(m: AssignModel, corpus: Corpus): { corpus: Corpus; rows: SparseRows } {
@@ -244,7 +244,7 @@ export async function promoteOutliers(db: Database, sel: OutlierSelection, by?: 
       search: sel.search ?? null,
       keys: sel.appeals?.length ? JSON.stringify(sel.appeals.map((a) => ({ platform: a.platform, appeal_id: a.appealId }))) : null,
     });
-    const { corpus, rows } = vectors(m, await segmentFile(file, m.lexicon, m.segmenter.options));
+    const { corpus, rows } = vectors(m, await segmentFile(file, m.lexicon, m.segmenter.options, undefined, m.segmenter));
     const usable = Array.from({ length: rows.n }, (_, i) => i).filter((i) => rows.offsets[i + 1] > rows.offsets[i]).length;
     if (usable < MIN_CURATED) throw new TopicError(`only ${usable} matching outlier(s) with usable text: a topic needs at least ${MIN_CURATED}`);
     const id = (await db.one<{ id: number }>('topics/next_topic_id'))!.id;

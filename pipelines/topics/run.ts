@@ -13,6 +13,7 @@ import { resolveParams, type TopicParams } from './params.js';
 import { reapplyCurations } from './reapply.js';
 import { SegmenterPool, type Corpus } from './segment-pool.js';
 import { Segmenter, segmenterVersion } from './segmenter.js';
+import { writeStage } from './stage.js';
 import { dot, type SparseRows, type SparseVector } from './sparse.js';
 import { loadCentroids, loadCurations, loadTopics, type TopicRow, type TopicStatus } from './state.js';
 import { fitVectoriser, transformRows, type VectorModel } from './vectoriser.js';
@@ -22,7 +23,7 @@ export interface RunOptions {
   from?: string;
   to?: string;
   params?: Partial<TopicParams>;
-  /** Worker threads for segmentation (default: one per core). */
+  /** Threads that segment, this one included (default: one per core). */
   workers?: number;
   lexiconDir?: string;
   progress?: (step: string) => void;
@@ -115,8 +116,9 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   const newest = (await db.one<{ newest: number }>('topics/newest_import'))!.newest;
   const input = (await db.one<{ appeals: number; window_appeals: number; input_hash: string }>('topics/input_summary', window))!;
   if (input.window_appeals === 0) throw new Error('no appeals to learn topics from (none in the window)');
-  // Workers load the segmenter while the database writes the input file.
-  const pool = SegmenterPool.start(lexicon, segOptions, input.appeals >= POOL_APPEALS ? opts.workers : 0);
+  // Workers load the segmenter while the database writes the input file; this thread's segmenter
+  // segments its share and then the labels' samples.
+  const pool = SegmenterPool.start(lexicon, segOptions, input.appeals >= POOL_APPEALS ? opts.workers : 1);
   let corpus: Corpus;
   try {
     const file = join(workDir, 'input.tsv');
@@ -129,7 +131,7 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   step('segment');
 
   const { model, remap } = fitVectoriser(corpus.counts, corpus.vocabulary, corpus.learn, params);
-  const vectors = transformRows(corpus.counts, remap, model.idf, params.maxTermsPerText);
+  const vectors = transformRows(corpus.counts, remap, model.idf, params.maxTermsPerText, true);
   const d = dedupe(vectors, corpus.learn);
   const V = model.terms.length;
   step('vectorise');
@@ -202,25 +204,21 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
 
   const size = new Int32Array(finalIds.length);
   let clustered = 0;
-  const appender = await db.connection.createAppender('topic_stage');
-  try {
-    for (let i = 0; i < corpus.n; i++) {
-      const u = d.of[i];
-      const s = u >= 0 ? labels[u] : -1;
-      appender.appendBigInt(BigInt(corpus.rid[i]));
-      if (s >= 0) {
-        size[s]++;
-        clustered++;
-        appender.appendInteger(finalIds[s]);
-      } else appender.appendNull();
-      appender.appendDouble(u >= 0 ? similarity[u] : 0);
-      if (u >= 0 && best[u] >= 0) appender.appendInteger(finalIds[best[u]]);
-      else appender.appendNull();
-      appender.endRow();
+  for (let i = 0; i < corpus.n; i++) {
+    const u = d.of[i];
+    const s = u >= 0 ? labels[u] : -1;
+    if (s >= 0) {
+      size[s]++;
+      clustered++;
     }
-  } finally {
-    appender.closeSync();
   }
+  await writeStage(db, {
+    n: corpus.n,
+    rid: (i) => corpus.rid[i],
+    topic: (i) => (d.of[i] >= 0 && labels[d.of[i]] >= 0 ? finalIds[labels[d.of[i]]] : -1),
+    similarity: (i) => (d.of[i] >= 0 ? similarity[d.of[i]] : 0),
+    best: (i) => (d.of[i] >= 0 && best[d.of[i]] >= 0 ? finalIds[best[d.of[i]]] : -1),
+  });
   await db.run('topics/store_assignments', { run_id: runId });
   step('store');
 
@@ -230,8 +228,7 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   for (let i = 0; i < corpus.n; i++) if (d.of[i] >= 0) copies[d.of[i]]++;
   const terms = topicTerms(d.rows, labels, copies, size, model, live, clustered, LABEL_CANDIDATES);
   const central = await centralTexts(db, live.map((s) => finalIds[s]), params.examples);
-  const seg = Segmenter.create(lexicon, segOptions);
-  const samples = await labelSamples(db, seg, live.map((s) => finalIds[s]));
+  const samples = await labelSamples(db, pool.segmenter(), live.map((s) => finalIds[s]));
   const bySize = [...live].sort((a, b) => size[b] - size[a] || finalIds[a] - finalIds[b]);
   const autoLabels = new Map<number, string>();
   const rawLabels: string[] = [];
@@ -442,7 +439,7 @@ export async function labelSamples(db: Database, seg: Segmenter, ids: number[]):
   await seg.prepare(rows.map((r) => r.text));
   for (const r of rows) {
     const list = out.get(r.topic_id) ?? [];
-    list.push({ title: seg.surfaces(r.title), text: seg.surfaces(r.text) });
+    list.push({ title: seg.labelTokens(r.title), text: seg.labelTokens(r.text) });
     out.set(r.topic_id, list);
   }
   return out;

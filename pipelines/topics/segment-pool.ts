@@ -21,8 +21,10 @@ export interface Corpus {
 /** Below this size the file is segmented in this thread: starting workers would cost more. */
 const IN_PROCESS_BYTES = 4 << 20;
 const BATCH = 20_000;
+/** Bytes of the input file handed out at a time: small enough that no thread waits long for another at the end. */
+const RANGE_BYTES = 4 << 20;
 
-/** Receives a worker's (or this thread's) batches into one vocabulary. */
+/** Receives each segmenter's batches into one vocabulary. */
 class Collector {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
@@ -61,19 +63,25 @@ interface PoolWorker {
 }
 
 /**
- * Segmentation worker threads, started before the input file exists so that loading jieba and
- * compiling overlap with the database export; `segment` then gives each a byte range of the file.
+ * Segmentation on every core: this thread and `threads - 1` worker threads, started before the
+ * input file exists so that loading jieba and compiling overlap with the database export.
+ * `segment` then hands out ranges of the file to whichever thread is free (the order of the
+ * corpus rows depends on timing; nothing downstream depends on it). This thread's segmenter stays
+ * warm for the texts a run segments afterwards (its labels' samples).
  */
 export class SegmenterPool {
+  private seg: Segmenter | undefined;
+
   private constructor(
     private readonly lexicon: Lexicon,
     private readonly options: SegmenterOptions,
     private readonly workers: PoolWorker[],
   ) {}
 
-  static start(lexicon: Lexicon, options: SegmenterOptions, workers = availableParallelism()): SegmenterPool {
+  /** `here`: this thread's segmenter when one is loaded already (its caches warm). */
+  static start(lexicon: Lexicon, options: SegmenterOptions, threads = availableParallelism(), here?: Segmenter): SegmenterPool {
     const pool: PoolWorker[] = [];
-    for (let w = 0; w < workers; w++) {
+    for (let w = 1; w < threads; w++) {
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
         workerData: { lexicon, options, batchSize: BATCH, module: new URL('./segment-worker.ts', import.meta.url).href },
       });
@@ -84,35 +92,68 @@ export class SegmenterPool {
       ready.catch(() => undefined);
       pool.push({ worker, ready });
     }
-    return new SegmenterPool(lexicon, options, pool);
+    const out = new SegmenterPool(lexicon, options, pool);
+    out.seg = here;
+    return out;
   }
 
-  /** The file's term counts: in this thread when it is small, else a range per worker. */
+  /** This thread's segmenter (loaded on first use, ~0.3 s: call it while the database works). */
+  segmenter(): Segmenter {
+    this.seg ??= Segmenter.create(this.lexicon, this.options);
+    return this.seg;
+  }
+
+  /** The file's term counts: in this thread alone when it is small, else on every thread of the pool. */
   async segment(file: string): Promise<Corpus> {
-    if (smallFile(file) || this.workers.length < 2) return segmentHere(file, this.lexicon, this.options);
+    if (smallFile(file) || this.workers.length === 0) return segmentInThread(file, this.segmenter());
     const size = statSync(file).size;
-    const parts = this.workers.length;
-    const collect = new Collector(parts);
-    const bounds = Array.from({ length: parts + 1 }, (_, i) => Math.floor((size * i) / parts));
-    await Promise.all(
-      this.workers.map(async ({ worker, ready }, i) => {
-        await ready;
-        await new Promise<void>((resolve, reject) => {
-          const onMessage = (m: { batch?: SegmentBatch; done?: boolean; error?: string }) => {
-            if (m.batch) collect.receive(i, m.batch);
-            if (m.done || m.error) {
-              worker.off('message', onMessage);
-              worker.off('error', reject);
-              if (m.error) reject(new Error(m.error));
-              else resolve();
-            }
-          };
-          worker.on('message', onMessage);
-          worker.once('error', reject);
-          worker.postMessage({ file, start: bounds[i], end: bounds[i + 1] });
-        });
-      }),
-    );
+    const ranges: [number, number][] = [];
+    for (let at = 0; at < size; at += RANGE_BYTES) ranges.push([at, Math.min(size, at + RANGE_BYTES)]);
+    let next = 0;
+    const collect = new Collector(this.workers.length + 1);
+    const inWorkers = this.workers.map(async ({ worker, ready }, w) => {
+      await ready;
+      await new Promise<void>((resolve, reject) => {
+        let pending = 0;
+        const give = () => {
+          while (pending < 2 && next < ranges.length) {
+            const [start, end] = ranges[next++];
+            pending++;
+            worker.postMessage({ file, start, end });
+          }
+          if (pending === 0) finish();
+        };
+        const onMessage = (m: { batch?: SegmentBatch; done?: boolean; error?: string }) => {
+          if (m.batch) collect.receive(w + 1, m.batch);
+          if (m.error) finish(new Error(m.error));
+          else if (m.done) {
+            pending--;
+            give();
+          }
+        };
+        const finish = (err?: Error) => {
+          worker.off('message', onMessage);
+          worker.off('error', finish);
+          if (err) reject(err);
+          else resolve();
+        };
+        worker.on('message', onMessage);
+        worker.once('error', finish);
+        give();
+      });
+    });
+    const seg = this.segmenter();
+    const here = async () => {
+      // The workers take their first ranges before this thread takes one.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (next < ranges.length) {
+        const [start, end] = ranges[next++];
+        await segmentRange(file, start, end, seg, BATCH, (b) => collect.receive(0, b));
+        // Let the workers' finished batches in and give them their next ranges.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all([here(), ...inWorkers]);
     return collect.corpus();
   }
 
@@ -122,25 +163,20 @@ export class SegmenterPool {
 }
 
 /** Segments a file in this thread with the given segmenter (its caches stay warm across calls). */
-export async function segmentInThread(file: string, seg: Segmenter): Promise<Corpus> {
+async function segmentInThread(file: string, seg: Segmenter): Promise<Corpus> {
   const collect = new Collector(1);
   await segmentRange(file, 0, statSync(file).size, seg, BATCH, (b) => collect.receive(0, b));
   return collect.corpus();
 }
 
-function segmentHere(file: string, lexicon: Lexicon, options: SegmenterOptions): Promise<Corpus> {
-  return segmentInThread(file, Segmenter.create(lexicon, options));
-}
-
 /** Whether a file is small enough to segment in this thread. */
-export function smallFile(file: string): boolean {
+function smallFile(file: string): boolean {
   return statSync(file).size < IN_PROCESS_BYTES;
 }
 
-/** Segments an exported input file, on every core when it is large. */
-export async function segmentFile(file: string, lexicon: Lexicon, options: SegmenterOptions, workers = availableParallelism()): Promise<Corpus> {
-  if (smallFile(file) || workers < 2) return segmentHere(file, lexicon, options);
-  const pool = SegmenterPool.start(lexicon, options, workers);
+/** Segments an exported input file, on every core when it is large (`here`: as in SegmenterPool.start). */
+export async function segmentFile(file: string, lexicon: Lexicon, options: SegmenterOptions, threads = availableParallelism(), here?: Segmenter): Promise<Corpus> {
+  const pool = SegmenterPool.start(lexicon, options, smallFile(file) ? 1 : threads, here);
   try {
     return await pool.segment(file);
   } finally {

@@ -18,7 +18,8 @@ export interface SegmentBatch {
 }
 
 const NEWLINE = 10;
-const BLOCK = 8 << 20;
+/** Bytes read at a time: a block of CJK text decodes to a string that stays out of V8's large-object space. */
+const BLOCK = 64 << 10;
 
 function digits(s: string, from: number, to: number): number {
   let v = 0;
@@ -145,22 +146,26 @@ export async function segmentRange(file: string, start: number, end: number, seg
         }
       }
     }
-    let carry = Buffer.alloc(0);
-    let carryPos = pos;
-    const block = Buffer.alloc(BLOCK);
+    // Small blocks, one buffer reused: each decoded block is a small string in the young
+    // generation, and no large buffer or string is allocated (and page-faulted) per block.
+    let buf = Buffer.allocUnsafe(BLOCK);
+    let filled = 0;
     for (;;) {
-      const got = readSync(fd, block, 0, BLOCK, carryPos + carry.length);
-      const buf = carry.length ? Buffer.concat([carry, block.subarray(0, got)]) : block.subarray(0, got);
-      const base = carryPos;
+      if (filled === buf.length) {
+        const grown = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(grown, 0, 0, filled);
+        buf = grown;
+      }
+      const got = readSync(fd, buf, filled, buf.length - filled, pos + filled);
+      filled += got;
       // Complete lines only (at the end of the file, the last line even without its newline), and
       // only those that start before the end of the range.
-      const complete = got === 0 ? buf.length : buf.lastIndexOf(NEWLINE) + 1;
-      const rel = end - base;
+      const complete = got === 0 ? filled : buf.subarray(0, filled).lastIndexOf(NEWLINE) + 1;
+      if (complete === 0 && got > 0) continue;
+      const rel = end - pos;
       const done = rel < complete || got === 0;
       const cut = rel >= complete ? complete : rel <= 0 ? 0 : buf.indexOf(NEWLINE, rel - 1) + 1;
-      // One decode per block: the lines are then slices of one string.
       const lines = buf.toString('utf8', 0, cut);
-      const texts: { rid: number; learn: number; old: number; text: string }[] = [];
       for (let at = 0; at < lines.length; ) {
         let nl = lines.indexOf('\n', at);
         if (nl < 0) nl = lines.length;
@@ -168,20 +173,22 @@ export async function segmentRange(file: string, start: number, end: number, seg
         const t2 = lines.indexOf('\t', t1 + 1);
         const t3 = lines.indexOf('\t', t2 + 1);
         if (t1 > at && t2 > t1 && t3 > t2 && t3 < nl) {
-          texts.push({ rid: digits(lines, at, t1), learn: digits(lines, t1 + 1, t2), old: digits(lines, t2 + 1, t3), text: lines.slice(t3 + 1, nl) });
+          const rid = digits(lines, at, t1);
+          const learn = digits(lines, t1 + 1, t2);
+          const old = digits(lines, t2 + 1, t3);
+          const text = lines.slice(t3 + 1, nl);
+          if (!writer.add(rid, learn, old, text)) {
+            await seg.loadEnglish();
+            writer.add(rid, learn, old, text);
+          }
+          if (writer.size >= batchSize) emit(writer.take());
         }
         at = nl + 1;
       }
-      for (const t of texts) {
-        if (!writer.add(t.rid, t.learn, t.old, t.text)) {
-          await seg.loadEnglish();
-          writer.add(t.rid, t.learn, t.old, t.text);
-        }
-        if (writer.size >= batchSize) emit(writer.take());
-      }
       if (done) break;
-      carry = Buffer.from(buf.subarray(complete));
-      carryPos = base + complete;
+      buf.copy(buf, 0, complete, filled);
+      filled -= complete;
+      pos += complete;
     }
     if (writer.size) emit(writer.take());
   } finally {

@@ -97,30 +97,69 @@ function writeUnit(ts: number[], ws: number[], maxTerms: number, terms: Int32Arr
   return n;
 }
 
-/** Sublinear TF-IDF rows of unit length (empty rows stay empty). */
-export function transformRows(rows: CountRows, remap: Int32Array, idf: Float64Array, maxTerms: number): SparseRows {
+/** 1 + ln(count) for the counts texts usually have (a lookup is much cheaper than a logarithm). */
+const TF = Float64Array.from({ length: 256 }, (_, c) => 1 + Math.log(c));
+
+/**
+ * Sublinear TF-IDF rows of unit length (empty rows stay empty). With `overwrite`, the rows' terms
+ * are written over the count rows' (which are of no use afterwards): a million texts' terms are
+ * tens of megabytes that need not be allocated and touched a second time.
+ */
+export function transformRows(rows: CountRows, remap: Int32Array, idf: Float64Array, maxTerms: number, overwrite = false): SparseRows {
   const offsets = new Int32Array(rows.n + 1);
   let cap = 0;
+  let longest = 0;
   for (let i = 0; i < rows.n; i++) {
     let len = 0;
     for (let k = rows.offsets[i]; k < rows.offsets[i + 1]; k++) if (remap[rows.terms[k]] >= 0) len++;
     cap += Math.min(len, maxTerms);
+    longest = Math.max(longest, len);
   }
-  const terms = new Int32Array(cap);
+  // Each row is read into the scratch arrays before it is written, never past where it was read.
+  const terms = overwrite ? rows.terms.subarray(0, cap) : new Int32Array(cap);
   const weights = new Float32Array(cap);
   const ts: number[] = [];
   const ws: number[] = [];
+  // Rows within the term limit (nearly all) are sorted and scaled in typed scratch arrays.
+  const st = new Int32Array(longest);
+  const sw = new Float64Array(longest);
   let p = 0;
   for (let i = 0; i < rows.n; i++) {
-    ts.length = 0;
-    ws.length = 0;
+    let n = 0;
     for (let k = rows.offsets[i]; k < rows.offsets[i + 1]; k++) {
       const t = remap[rows.terms[k]];
       if (t < 0) continue;
-      ts.push(t);
-      ws.push((1 + Math.log(rows.counts[k])) * idf[t]);
+      const c = rows.counts[k];
+      const w = (c < 256 ? TF[c] : 1 + Math.log(c)) * idf[t];
+      // Insertion by term: rows are short.
+      let q = n - 1;
+      while (q >= 0 && st[q] > t) {
+        st[q + 1] = st[q];
+        sw[q + 1] = sw[q];
+        q--;
+      }
+      st[q + 1] = t;
+      sw[q + 1] = w;
+      n++;
     }
-    p += writeUnit(ts, ws, maxTerms, terms, weights, p);
+    if (n > maxTerms) {
+      ts.length = 0;
+      ws.length = 0;
+      for (let k = 0; k < n; k++) {
+        ts.push(st[k]);
+        ws.push(sw[k]);
+      }
+      p += writeUnit(ts, ws, maxTerms, terms, weights, p);
+    } else {
+      let norm = 0;
+      for (let k = 0; k < n; k++) norm += sw[k] * sw[k];
+      const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      for (let k = 0; k < n; k++) {
+        terms[p + k] = st[k];
+        weights[p + k] = sw[k] * inv;
+      }
+      p += n;
+    }
     offsets[i + 1] = p;
   }
   return { n: rows.n, offsets, terms, weights };

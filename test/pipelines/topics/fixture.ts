@@ -181,8 +181,9 @@ export function shuffled<T>(xs: T[], seed: number): T[] {
   return out;
 }
 
-/** Appends the appeals to the `appeals` table in the given order (as an import would). */
+/** Appends the appeals to the `appeals` table in the given order, as an import would: under an import id of their own. */
 export async function insertAppeals(db: Database, appeals: FixtureAppeal[]): Promise<void> {
+  const importId = (await db.one<{ newest: number }>('topics/newest_import'))!.newest + 1;
   const appender = await db.connection.createAppender('appeals');
   try {
     for (let i = 0; i < appeals.length; i++) {
@@ -205,7 +206,7 @@ export async function insertAppeals(db: Database, appeals: FixtureAppeal[]): Pro
       else appender.appendBoolean(a.isPoliceMatter);
       for (let k = 0; k < 6; k++) appender.appendNull();
       appender.appendVarchar(`${a.appealId}:${a.content.length}`);
-      appender.appendInteger(0);
+      appender.appendInteger(importId);
       appender.appendVarchar('fixture');
       appender.appendInteger(i + 1);
       appender.appendVarchar('2025-12-31 00:00:00+08');

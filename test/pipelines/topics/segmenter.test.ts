@@ -43,7 +43,7 @@ describe('segmentation', () => {
     await s.prepare([text]);
     const terms = s.terms(text);
     expect(terms).toEqual(['nois', 'residenti', 'loud', 'music', 'parti', 'parti']);
-    expect(s.surfaces(text).map((t) => t.surface)).toContain('parties');
+    expect(s.labelTokens(text).map((t) => t.surface)).toContain('parties');
   });
 
   test('the version names the segmenter and its options', () => {
@@ -52,11 +52,32 @@ describe('segmentation', () => {
   });
 });
 
-describe('surfaces for labels', () => {
+describe('terms for labels', () => {
+  const seg = Segmenter.create(loadLexicon(), options);
+  const flags = (text: string) => seg.labelTokens(text).map((t) => `${t.apart ? '|' : ''}${t.surface}${t.name ? '*' : ''}${t.filler ? '~' : ''}${t.pieceAfter ? '+' : ''}`);
+
   test('a negation stays with the word after it', () => {
-    const seg = Segmenter.create(loadLexicon(), options);
-    const s = seg.surfaces('供暖温度不达标，路灯不亮');
+    const s = seg.labelTokens('供暖温度不达标，路灯不亮');
     expect(s.find((t) => t.term === '达标')?.surface).toBe('不达标');
     expect(s.find((t) => t.term === '供暖')?.surface).toBe('供暖');
+  });
+
+  test('a clause break or a dropped piece sets a term apart; a stop word, numeral or function character does not', () => {
+    expect(flags('小区有人遛狗不拴绳，吓到孩子')).toEqual(['|小区', '有人~', '遛狗', '不拴绳', '|孩子']);
+    expect(flags('一套房隔成多间出租')).toEqual(['|套房', '隔成', '出租']);
+  });
+
+  test('pieces of road, place and unit names read as names (三八路, 东郊河公园, 盖山镇中心幼儿园)', () => {
+    expect(flags('三八路路灯不亮')).toEqual(['|八路*', '|灯不亮']);
+    expect(flags('东郊河公园路灯不亮')).toEqual(['|东郊*', '河*', '公园路*', '灯不亮']);
+    expect(flags('盖山镇中心幼儿园旁边的牛河发出恶臭')).toEqual(['|山镇*', '中心*', '幼儿园*', '旁边~', '牛*', '河*', '发出', '恶臭']);
+  });
+
+  test('common words that jieba also tags as places are not names (河水, 内河, 门口)', () => {
+    expect(flags('河水发黑，内河发臭，小区门口有人摆摊')).toEqual(['|河水', '发黑', '|内河', '发臭', '|小区', '门口~', '有人~', '摆摊']);
+  });
+
+  test('a word with an unknown piece glued after it is marked, so that no label ends there (头疼医脚)', () => {
+    expect(flags('头疼医脚')).toEqual(['|头疼', '医+']);
   });
 });

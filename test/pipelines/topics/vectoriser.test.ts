@@ -47,4 +47,17 @@ describe('TF-IDF vectoriser', () => {
     expect(v.offsets[2] - v.offsets[1]).toBe(2);
     expect(Array.from(v.terms.subarray(v.offsets[1], v.offsets[2]))).toEqual([0, 2]);
   });
+
+  test('written over the count rows, the rows are the same', () => {
+    const { model, remap } = fitVectoriser(rows, vocabulary, null, { minDf: 1, maxDfShare: 1 });
+    for (const maxTerms of [100, 2]) {
+      const apart = transformRows(rows, remap, model.idf, maxTerms);
+      const copy = { ...rows, terms: rows.terms.slice() };
+      const over = transformRows(copy, remap, model.idf, maxTerms, true);
+      expect(over.terms.buffer).toBe(copy.terms.buffer);
+      expect(Array.from(over.offsets)).toEqual(Array.from(apart.offsets));
+      expect(Array.from(over.terms)).toEqual(Array.from(apart.terms));
+      expect(Array.from(over.weights)).toEqual(Array.from(apart.weights));
+    }
+  });
 });
