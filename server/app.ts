@@ -3,19 +3,22 @@ import express, { type Express } from 'express';
 import type { Database } from '../pipelines/db/database.js';
 import { SessionStore } from './auth/sessions.js';
 import { authenticate } from './auth/middleware.js';
-import { AnswerCache } from './cache.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { compress } from './http/compress.js';
 import { errorHandler, notFound } from './http/errors.js';
 import type { ApiRouter, RegisteredRoute } from './http/route.js';
 import { clientRouter } from './http/static.js';
-import { ReadWriteLock } from './lock.js';
+import { DatabaseAccess } from './db-access.js';
 import { appealRoutes } from './routes/appeals.js';
 import { authRoutes } from './routes/auth.js';
+import { documentRoutes } from './routes/documents.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { metaRoutes } from './routes/meta.js';
 import { summaryRoutes, type StartupState } from './routes/summary.js';
+import { routeSuggestionRoutes } from './routes/route-suggestion.js';
 import { topicRoutes } from './routes/topics.js';
 import { userRoutes } from './routes/users.js';
 
@@ -55,9 +58,17 @@ function securityHeaders(): express.RequestHandler {
 export async function createApp(opts: AppOptions): Promise<App> {
   const config = opts.config ?? loadServerConfig();
   const log = opts.log ?? ((line: string) => console.error(line));
-  const lock = new ReadWriteLock();
-  const ctx: AppContext = { db: opts.db, config, lock, cache: new AnswerCache(), sessions: new SessionStore(opts.db, lock, config.sessionHours), log };
-  await lock.write(() => opts.db.run('server/macros'));
+  const access = await DatabaseAccess.create(opts.db, log);
+  const ctx: AppContext = {
+    get db() {
+      return access.db;
+    },
+    config,
+    lock: access,
+    cache: access.cache,
+    sessions: new SessionStore(access.accountsDatabase, config.sessionHours),
+    log,
+  };
   const startup: StartupState = { seeding: false };
 
   const routes: RegisteredRoute[] = [];
@@ -69,6 +80,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     importRoutes(ctx),
     kpiRoutes(ctx),
     topicRoutes(ctx),
+    meetingRoutes(ctx),
+    documentRoutes(ctx),
+    routeSuggestionRoutes(ctx),
     metaRoutes(ctx, () => routes),
   ];
 
@@ -76,6 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  app.use(compress());
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());

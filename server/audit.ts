@@ -10,7 +10,7 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
-/** Writes one audit_log row. The caller holds the write lock (it is a write like any other). */
+/** Writes one audit_log row, on whichever connection `db` is (the accounts one beside an import, or the writer inside a write). */
 export async function audit(db: Database, entry: AuditEntry): Promise<void> {
   await db.run('server/audit_insert', {
     who: entry.who,

@@ -1,24 +1,43 @@
+import { encode, type Encoding } from './http/compress.js';
+
 /**
  * An answer already serialised to JSON: big cached answers (a KPI report by district is ~350 KB)
- * are serialised once, not on every request.
+ * are serialised, and compressed for each encoding asked for, once, not on every request.
  */
 export class JsonText {
+  private encoded = new Map<Encoding, Promise<Buffer>>();
+
   constructor(readonly text: string) {}
+
+  compressed(encoding: Encoding): Promise<Buffer> {
+    let data = this.encoded.get(encoding);
+    if (!data) this.encoded.set(encoding, (data = encode(this.text, encoding)));
+    return data;
+  }
 }
 
 /**
  * Answers of aggregate routes (summary, KPIs, topic rankings), kept until the next write. Every
  * write through the server bumps the version; the database file is locked by this process, so no
- * other writer can change the data behind the server's back.
+ * other writer can change the data behind the server's back. A read whose snapshot shows an older
+ * version than the current one (it began before a write ended) computes without caching.
  */
 export class AnswerCache {
-  private version = 0;
+  private current = 0;
   private entries = new Map<string, { version: number; value: Promise<unknown> }>();
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly maxEntries = 500,
+    /** The version the calling request's data snapshot shows, if it has one. */
+    private readonly seen: () => number | undefined = () => undefined,
+  ) {}
+
+  get version(): number {
+    return this.current;
+  }
 
   invalidate(): void {
-    this.version++;
+    this.current++;
     this.entries.clear();
   }
 
@@ -29,14 +48,15 @@ export class AnswerCache {
 
   /** The cached answer for `key`, computing it once when missing (concurrent callers share it). */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if ((this.seen() ?? this.current) !== this.current) return compute();
     const hit = this.entries.get(key);
-    if (hit && hit.version === this.version) {
+    if (hit && hit.version === this.current) {
       // re-insert: the map's order is the eviction order, least recently used first
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit.value as Promise<T>;
     }
-    const version = this.version;
+    const version = this.current;
     const value = compute();
     this.entries.set(key, { version, value });
     value.catch(() => {

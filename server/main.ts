@@ -36,15 +36,14 @@ ctx.lock
   })
   .catch((err: Error) => log(`preparing the data failed: ${err.message}`))
   .finally(async () => {
-    ctx.cache.invalidate();
     await warmCache(ctx);
     startup.seeding = false;
   });
 
 function shutdown(): void {
   server.close();
-  // let the current write finish, so the file is left consistent
-  void ctx.lock.write(async () => db.close()).then(() => process.exit(0));
+  // let the current write and the reads under way finish, so the file is left consistent
+  void ctx.lock.close().then(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -1,12 +1,13 @@
 import type { Database } from '../db/database.js';
 
-const ready = new WeakSet<Database>();
+const ready = new WeakSet<object>();
 
-/** Creates this module's session macros (sql/disputes/macros.sql) once per open database. */
+/** Creates this module's session macros (sql/disputes/macros.sql) once per connection. */
 export async function ensureMacros(db: Database): Promise<void> {
-  if (ready.has(db)) return;
+  const connection = await db.activeConnection();
+  if (ready.has(connection)) return;
   await db.run('disputes/macros');
-  ready.add(db);
+  ready.add(connection);
 }
 
 const queues = new Map<string, WeakMap<Database, Promise<unknown>>>();

@@ -68,16 +68,17 @@ interface AggregateRow {
   p90: number | null;
 }
 
-const installed = new WeakSet<Database>();
+const installed = new WeakSet<object>();
 
 /** Creates the KPI member views and the disputed-topics macro for this connection (once). */
 async function installKpis(db: Database): Promise<void> {
-  if (installed.has(db)) return;
+  const connection = await db.activeConnection();
+  if (installed.has(connection)) return;
   await ensureMacros(db);
   for (const view of MEMBER_VIEWS) await db.run(`kpis/${view}`);
   await db.run('kpis/members');
   await db.run('kpis/disputed_topics');
-  installed.add(db);
+  installed.add(connection);
 }
 
 /** Digest of the SQL the rollups are built with: editing a KPI definition rebuilds them. */

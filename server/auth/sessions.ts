@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../pipelines/db/database.js';
-import type { ReadWriteLock } from '../lock.js';
 import type { Role } from '../schemas/common.js';
 import type { SessionUser } from './user.js';
 
@@ -19,18 +18,19 @@ interface SessionRow {
 
 /**
  * Sessions live in the database (they survive a restart) and, once looked up, in memory: every
- * change to a user goes through this server, which calls `forgetUser`, so the copy never goes stale.
+ * change to a user goes through this server, which calls `destroyUser`, so the copy never goes
+ * stale. `db` is the accounts connection: it sees every committed session at once and writes
+ * beside a running import.
  */
 export class SessionStore {
   private known = new Map<string, { user: SessionUser; expiresMs: number }>();
 
   constructor(
     private readonly db: Database,
-    private readonly lock: ReadWriteLock,
     private readonly hours: number,
   ) {}
 
-  /** A new session for `userId`; the caller holds the write lock. Returns the cookie token. */
+  /** A new session for `userId`. Returns the cookie token. */
   async create(userId: number): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await this.db.run('server/sessions_expire');
@@ -38,24 +38,15 @@ export class SessionStore {
     return token;
   }
 
-  /** The user of a live session; reads the database (under the read lock) on first sight only. */
-  lookup(token: string): Promise<SessionUser | null> {
-    return this.find(token, (load) => this.lock.read(load));
-  }
-
-  /** As lookup, for a caller that already holds the lock. */
-  lookupUnlocked(token: string): Promise<SessionUser | null> {
-    return this.find(token, (load) => load());
-  }
-
-  private async find(token: string, locked: (load: () => Promise<SessionRow | undefined>) => Promise<SessionRow | undefined>): Promise<SessionUser | null> {
+  /** The user of a live session; reads the database on first sight only. */
+  async lookup(token: string): Promise<SessionUser | null> {
     const key = sha256(token);
     const hit = this.known.get(key);
     if (hit) {
       if (hit.expiresMs > Date.now()) return hit.user;
       this.known.delete(key);
     }
-    const row = await locked(() => this.db.one<SessionRow>('server/session_get', { token_hash: key }));
+    const row = await this.db.one<SessionRow>('server/session_get', { token_hash: key });
     if (!row) return null;
     const user: SessionUser = {
       userId: row.user_id,
@@ -69,14 +60,14 @@ export class SessionStore {
     return user;
   }
 
-  /** Ends one session; the caller holds the write lock. */
+  /** Ends one session. */
   async destroy(token: string): Promise<void> {
     const key = sha256(token);
     this.known.delete(key);
     await this.db.run('server/session_delete', { token_hash: key });
   }
 
-  /** Ends every session of a user (disabled, role or password changed); the caller holds the write lock. */
+  /** Ends every session of a user (disabled, role or password changed). */
   async destroyUser(userId: number): Promise<void> {
     for (const [key, s] of this.known) if (s.user.userId === userId) this.known.delete(key);
     await this.db.run('server/sessions_delete_user', { user_id: userId });

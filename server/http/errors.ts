@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
+import type { ErrorParams } from '../schemas/common.js';
+import { ConsultationError } from '../../pipelines/consultation/index.js';
 import { ImportError } from '../../pipelines/ingest/index.js';
 
-/** An error whose status, code and message may be shown to the client as they are. */
+/**
+ * An error whose status, code and message may be shown to the client as they are; `params` are
+ * the values the client fills its translation of the code with.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly params?: z.infer<typeof ErrorParams>,
   ) {
     super(message);
   }
@@ -26,7 +32,8 @@ export function zodMessage(error: z.ZodError, where: string): string {
   return lines.join('; ');
 }
 
-const MULTER_STATUS: Partial<Record<string, number>> = { LIMIT_FILE_SIZE: 413 };
+/** A meeting, item or decision that does not exist; an operation its status does not allow; bad input. */
+export const CONSULTATION_STATUS = { not_found: 404, invalid_state: 409, invalid_input: 400 } as const;
 
 /**
  * The last middleware: known errors become their status and message; anything else is logged here
@@ -39,11 +46,16 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
       return;
     }
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.code, message: err.message });
+      res.status(err.status).json({ error: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) });
       return;
     }
     if (err instanceof multer.MulterError) {
-      res.status(MULTER_STATUS[err.code] ?? 400).json({ error: 'upload_rejected', message: err.code === 'LIMIT_FILE_SIZE' ? 'the file is larger than the upload limit' : err.message });
+      if (err.code === 'LIMIT_FILE_SIZE') res.status(413).json({ error: 'upload_too_large', message: 'the file is larger than the upload limit' });
+      else res.status(400).json({ error: 'upload_rejected', message: err.message });
+      return;
+    }
+    if (err instanceof ConsultationError) {
+      res.status(CONSULTATION_STATUS[err.code]).json({ error: err.code, message: err.message });
       return;
     }
     if (err instanceof ImportError) {
@@ -68,6 +80,6 @@ export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
     }
     const ref = randomUUID().slice(0, 8);
     log(`[error ${ref}] ${(err as Error)?.stack ?? String(err)}`);
-    res.status(500).json({ error: 'internal', message: `internal error (reference ${ref})` });
+    res.status(500).json({ error: 'internal', message: `internal error (reference ${ref})`, params: { ref } });
   };
 }

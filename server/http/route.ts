@@ -6,6 +6,7 @@ import { JsonText } from '../cache.js';
 import { scopeOf, type Scope, type SessionUser } from '../auth/user.js';
 import type { Role } from '../schemas/common.js';
 import { sendTable, wantsArrow } from './arrow.js';
+import { chooseEncoding } from './compress.js';
 import { HttpError, zodMessage } from './errors.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -32,9 +33,13 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   produces?: string;
   /** multipart/form-data with one file in this field, received by `middleware`. */
   upload?: { field: string; middleware: RequestHandler };
-  /** read (default for GET), write (default otherwise), or none (the handler locks by itself). */
-  lock?: 'read' | 'write' | 'none';
-  /** Whether a successful call changes data the cached answers are made from (default: lock is write). */
+  /**
+   * Where the handler's database work runs (see DatabaseAccess): read (default for GET), write
+   * (default otherwise), accounts (sessions, users, audit log: beside a running import), or none
+   * (the handler chooses by itself).
+   */
+  lock?: 'read' | 'write' | 'accounts' | 'none';
+  /** Writes: whether the call changes data the cached answers are made from (default: yes). */
   invalidates?: boolean;
 }
 
@@ -80,7 +85,7 @@ function checkAccess(spec: RouteSpec, user: SessionUser | null, req: Request): v
     const header = req.get('x-csrf-token');
     if (!header || !sameToken(header, user.csrfToken)) throw new HttpError(403, 'csrf', 'missing or wrong X-CSRF-Token header; reload the page');
   }
-  if (spec.access !== 'signed_in' && !spec.access.includes(user.role)) throw new HttpError(403, 'forbidden', `this needs the role ${spec.access.join(' or ')}`);
+  if (spec.access !== 'signed_in' && !spec.access.includes(user.role)) throw new HttpError(403, 'forbidden', `this needs the role ${spec.access.join(' or ')}`, { roles: [...spec.access] });
 }
 
 function runUpload(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
@@ -128,18 +133,20 @@ export class ApiRouter {
         res,
       };
       const run = () => handler(input);
-      let result: Awaited<ReturnType<typeof run>>;
-      try {
-        result = lockMode === 'read' ? await ctx.lock.read(run) : lockMode === 'write' ? await ctx.lock.write(run) : await run();
-      } finally {
-        // a write that failed half-way may still have changed something outside a transaction
-        if (invalidates) ctx.cache.invalidate();
-      }
+      // a write that fails half-way may still have changed something outside a transaction: it invalidates too
+      const result =
+        lockMode === 'read' ? await ctx.lock.read(run)
+        : lockMode === 'write' ? await ctx.lock.write(run, { invalidates })
+        : lockMode === 'accounts' ? await ctx.lock.accounts(run)
+        : await run();
       if (spec.produces) return;
       const wantArrow = spec.table !== undefined && wantsArrow(req);
       if (result instanceof JsonText && !wantArrow && !ctx.config.validateResponses) {
         if (spec.table) res.vary('Accept');
-        res.type('json').send(result.text);
+        const encoding = chooseEncoding(req, res, result.text.length);
+        res.type('json');
+        if (encoding) res.set('Content-Encoding', encoding).send(await result.compressed(encoding));
+        else res.send(result.text);
         return;
       }
       const value: unknown = result instanceof JsonText ? JSON.parse(result.text) : result;

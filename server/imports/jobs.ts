@@ -14,8 +14,9 @@ type JobState = z.input<typeof Job>;
 const KEEP_JOBS = 100;
 
 /**
- * Imports run in the background, one at a time under the write lock, so the request that starts
- * one answers at once and the client polls for progress and the report.
+ * Imports run in the background, one at a time as writes, so the request that starts one answers
+ * at once and the client polls for progress and the report. Reads meanwhile see the data as it was
+ * before the import (see DatabaseAccess), and its cached answers are dropped when it ends.
  */
 export class ImportJobs {
   private jobs = new Map<string, JobState>();
@@ -41,7 +42,7 @@ export class ImportJobs {
   private async run(job: JobState, upload: Upload, options: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>, who: string): Promise<JobState> {
     const { ctx } = this;
     try {
-      await ctx.lock.write(async () => {
+      job.report = await ctx.lock.write(async () => {
         job.state = 'running';
         const report = await importFile(ctx.db, upload.path, {
           ...options,
@@ -58,17 +59,17 @@ export class ImportJobs {
         await refreshDerived(ctx.db);
         await audit(ctx.db, { who, action: 'import', what: upload.fileName, details: { importId: report.importId, inserted: report.inserted, updated: report.updated, rejected: report.rejected } });
         const { mapping: _, ...rest } = report;
-        job.report = { ...rest, notes: after.notes };
-        job.state = 'done';
-        job.phase = null;
+        return { ...rest, notes: after.notes };
       });
+      // done once the write has ended: the client's next reads then see the import
+      job.state = 'done';
+      job.phase = null;
     } catch (err) {
       job.state = 'failed';
       job.phase = null;
       job.error = err instanceof ImportError ? err.message : 'the import failed; the server log has the details';
       if (!(err instanceof ImportError)) ctx.log(`[import ${job.jobId}] ${(err as Error).stack ?? String(err)}`);
     } finally {
-      ctx.cache.invalidate();
       this.uploads.remove(upload.id);
     }
     await warmCache(ctx);

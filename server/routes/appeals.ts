@@ -3,7 +3,7 @@ import { audit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { csvLine } from '../http/csv.js';
 import { ApiRouter } from '../http/route.js';
-import { forbidden, notFound } from '../http/errors.js';
+import { HttpError, notFound } from '../http/errors.js';
 import { AppealDetail, AppealFilters, AppealList, AppealListRow, AppealParams, AppealsQuery } from '../schemas/appeals.js';
 import type { Scope } from '../auth/user.js';
 
@@ -87,7 +87,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
       const rows = await ctx.lock.read(() =>
         ctx.db.all<Row>('server/appeals_search', { ...filterParams(query), scope_unit: scope.unit, oldest: false, full: true, limit: EXPORT_LIMIT, offset: 0 }),
       );
-      await ctx.lock.write(() => audit(ctx.db, { who: user.username, action: 'export', what: 'appeals.csv', details: { filters: filterParams(query), rows: rows.length } }));
+      await ctx.lock.accounts(() => audit(ctx.db, { who: user.username, action: 'export', what: 'appeals.csv', details: { filters: filterParams(query), rows: rows.length } }));
       res.attachment('appeals.csv').type('text/csv; charset=utf-8');
       // the byte-order mark makes Excel read the file as UTF-8 (Chinese would be garbled otherwise)
       let out = `\uFEFF${csvLine(EXPORT_COLUMNS.map((c) => c[1]))}`;
@@ -103,7 +103,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
       const key = { platform: params.platform, appeal_id: params.appealId };
       const a = await ctx.db.one<Row>('server/appeal_get', { ...key, scope_unit: scope.unit });
       if (!a) throw notFound(`no appeal ${params.platform}/${params.appealId}`);
-      if (!a.in_scope) throw forbidden('this appeal was not handled by your unit: you can see it in counts only');
+      if (!a.in_scope) throw new HttpError(403, 'out_of_scope', 'this appeal was not handled by your unit: you can see it in counts only');
       const transfers = await ctx.db.all<Row>('server/appeal_transfers', key);
       const s = await ctx.db.one<Row>('server/appeal_signals', key);
       return {

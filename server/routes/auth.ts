@@ -39,7 +39,7 @@ export function authRoutes(ctx: AppContext): ApiRouter {
   api.router.use('/login', limiter);
 
   api.add(
-    { method: 'post', path: '/login', summary: 'Sign in; sets the session cookie', access: 'public', body: LoginBody, response: Me, invalidates: false },
+    { method: 'post', path: '/login', summary: 'Sign in; sets the session cookie', access: 'public', body: LoginBody, response: Me, lock: 'accounts' },
     async ({ body, req, res }) => {
       const row = await ctx.db.one<UserRow>('server/user_by_name', { username: body.username });
       const ok = await verifyPassword(row && !row.disabled ? row.password_hash : null, body.password);
@@ -50,7 +50,7 @@ export function authRoutes(ctx: AppContext): ApiRouter {
       const token = await ctx.sessions.create(row.user_id);
       await ctx.db.run('server/user_touch_login', { user_id: row.user_id });
       await audit(ctx.db, { who: row.username, action: 'login', details: { ip: req.ip ?? null } });
-      const user = await ctx.sessions.lookupUnlocked(token);
+      const user = await ctx.sessions.lookup(token);
       if (!user) throw new Error('a session just created could not be read back');
       res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, ctx.config.sessionHours));
       return me(user);
@@ -58,7 +58,7 @@ export function authRoutes(ctx: AppContext): ApiRouter {
   );
 
   api.add(
-    { method: 'post', path: '/logout', summary: 'Sign out (ends this session)', access: 'signed_in', response: Ok, invalidates: false },
+    { method: 'post', path: '/logout', summary: 'Sign out (ends this session)', access: 'signed_in', response: Ok, lock: 'accounts' },
     async ({ user, req, res }) => {
       await ctx.sessions.destroy(req.cookies[SESSION_COOKIE] as string);
       await audit(ctx.db, { who: user.username, action: 'logout' });
@@ -73,15 +73,15 @@ export function authRoutes(ctx: AppContext): ApiRouter {
   });
 
   api.add(
-    { method: 'post', path: '/password', summary: 'Change my password (signs out my other sessions)', access: 'signed_in', body: ChangePasswordBody, response: Me, invalidates: false },
+    { method: 'post', path: '/password', summary: 'Change my password (signs out my other sessions)', access: 'signed_in', body: ChangePasswordBody, response: Me, lock: 'accounts' },
     async ({ user, body, req, res }) => {
       const row = await ctx.db.one<UserRow>('server/user_by_name', { username: user.username });
-      if (!row || !(await verifyPassword(row.password_hash, body.current))) throw new HttpError(400, 'bad_credentials', 'the current password is wrong');
+      if (!row || !(await verifyPassword(row.password_hash, body.current))) throw new HttpError(400, 'wrong_password', 'the current password is wrong');
       await ctx.db.run('server/user_set_password', { user_id: user.userId, password_hash: await hashPassword(body.next) });
       await ctx.sessions.destroyUser(user.userId);
       const token = await ctx.sessions.create(user.userId);
       await audit(ctx.db, { who: user.username, action: 'password_change', what: user.username });
-      const fresh = await ctx.sessions.lookupUnlocked(token);
+      const fresh = await ctx.sessions.lookup(token);
       if (!fresh) throw new Error('a session just created could not be read back');
       res.cookie(SESSION_COOKIE, token, sessionCookieOptions(req, ctx.config.sessionHours));
       return me(fresh);

@@ -64,7 +64,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   const jobs = new ImportJobs(ctx, uploads);
   const upload = (id: string) => {
     const u = uploads.get(id);
-    if (!u) throw notFound('no such upload (it was imported, discarded or has expired): upload the file again');
+    if (!u) throw new HttpError(404, 'upload_gone', 'no such upload (it was imported, discarded or has expired): upload the file again');
     return u;
   };
 

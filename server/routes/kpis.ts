@@ -3,15 +3,22 @@ import { computeKpis, kpiAppeals, kpiById, KPIS, type KpiReport as Report } from
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
-import { notFound } from '../http/errors.js';
+import { badRequest, notFound } from '../http/errors.js';
 import { KpiAppealRow, KpiAppeals, KpiAppealsQuery, KpiDictionary, KpiParams, KpiReport, KpiTable, KpiValueRow, KpisQuery } from '../schemas/kpis.js';
 
 type Query = z.output<typeof KpisQuery>;
 
-/** The KPI report for a query, computed once per data version. */
-function kpiReport(ctx: AppContext, q: Query): Promise<Report> {
+/** The KPI report for a query (every KPI), computed once per data version. */
+export function fullReport(ctx: AppContext, q: Query): Promise<Report> {
   const opts = { period: q.period, from: q.from, to: q.to, district: q.district, byDistrict: q.byDistrict };
   return ctx.cache.get(`kpis:${JSON.stringify(opts)}`, () => computeKpis(ctx.db, opts));
+}
+
+/** The report for a query: every KPI, or the one it names. */
+async function kpiReport(ctx: AppContext, q: Query): Promise<Report> {
+  if (q.kpi && !kpiById(q.kpi)) throw badRequest(`no KPI '${q.kpi}'`);
+  const report = await fullReport(ctx, q);
+  return q.kpi ? { ...report, kpis: report.kpis.filter((k) => k.id === q.kpi) } : report;
 }
 
 /** The KPI report as the route sends it, serialised once per data version. */

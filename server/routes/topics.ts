@@ -3,11 +3,11 @@ import { loadTopicEvidence } from '../../pipelines/consultation/index.js';
 import { topicScores, type TopicScore, type TopicScores } from '../../pipelines/disputes/index.js';
 import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
 import { audit } from '../audit.js';
-import type { Scope } from '../auth/user.js';
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { HttpError, notFound } from '../http/errors.js';
+import { readable } from '../readable.js';
 import { localMinute } from '../time.js';
 import {
   CurationResult, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicWindowQuery, TopicsQuery,
@@ -52,15 +52,6 @@ function toRank(t: TopicScore, rank: number | null, matching: number): z.input<t
     repeatRate: t.repeatRate,
     dissatisfaction: t.dissatisfaction,
   };
-}
-
-/** Keeps the appeals a unit head may read in full (everyone else: all of them). */
-async function readable<T extends { platform: string; appealId: string }>(ctx: AppContext, rows: T[], scope: Scope): Promise<T[]> {
-  if (scope.unit === null || rows.length === 0) return rows;
-  const keys = JSON.stringify(rows.map((r) => ({ platform: r.platform, appeal_id: r.appealId })));
-  const found = await ctx.db.all<{ platform: string; appeal_id: string; in_scope: boolean }>('server/appeals_by_keys', { keys, scope_unit: scope.unit });
-  const ok = new Set(found.filter((f) => f.in_scope).map((f) => `${f.platform}\u0000${f.appeal_id}`));
-  return rows.filter((r) => ok.has(`${r.platform}\u0000${r.appealId}`));
 }
 
 /** Everything the topic page shows, before the samples are filtered for the reader. */

@@ -34,14 +34,14 @@ export function userRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter(ctx, '/users', 'users');
   const admin = ['admin'] as const;
 
-  api.add({ method: 'get', path: '/', summary: 'All users', access: admin, response: UserList }, async () => ({
+  api.add({ method: 'get', path: '/', summary: 'All users', access: admin, response: UserList, lock: 'accounts' }, async () => ({
     users: (await ctx.db.all<Row>('server/users_list')).map(toUser),
   }));
 
   api.add(
-    { method: 'post', path: '/', summary: 'Create a user', access: admin, body: CreateUserBody, response: UserRow, invalidates: false },
+    { method: 'post', path: '/', summary: 'Create a user', access: admin, body: CreateUserBody, response: UserRow, lock: 'accounts' },
     async ({ body, user }) => {
-      if (await ctx.db.one('server/user_by_name', { username: body.username })) throw new HttpError(409, 'exists', `the user name '${body.username}' is taken`);
+      if (await ctx.db.one('server/user_by_name', { username: body.username })) throw new HttpError(409, 'exists', `the user name '${body.username}' is taken`, { username: body.username });
       const row = await ctx.db.one<{ user_id: number }>('server/user_insert', {
         username: body.username,
         display_name: body.displayName ?? null,
@@ -56,7 +56,7 @@ export function userRoutes(ctx: AppContext): ApiRouter {
   );
 
   api.add(
-    { method: 'patch', path: '/:userId', summary: "Change a user's name, role and unit, disable them or set a new password", access: admin, params: UserIdParams, body: UpdateUserBody, response: UserRow, invalidates: false },
+    { method: 'patch', path: '/:userId', summary: "Change a user's name, role and unit, disable them or set a new password", access: admin, params: UserIdParams, body: UpdateUserBody, response: UserRow, lock: 'accounts' },
     async ({ params, body, user }) => {
       const current = (await ctx.db.all<Row>('server/users_list')).find((r) => r.user_id === params.userId);
       if (!current) throw notFound(`no user ${params.userId}`);
@@ -80,7 +80,7 @@ export function userRoutes(ctx: AppContext): ApiRouter {
     },
   );
 
-  api.add({ method: 'get', path: '/audit', summary: 'The audit log, newest first', access: admin, query: AuditQuery, response: AuditList }, async ({ query }) => {
+  api.add({ method: 'get', path: '/audit', summary: 'The audit log, newest first', access: admin, query: AuditQuery, response: AuditList, lock: 'accounts' }, async ({ query }) => {
     const rows = await ctx.db.all<{ audit_id: number; who: string; action: string; what: string | null; at: string; details: string | null }>('server/audit_list', {
       action: query.action ?? null,
       who: query.who ?? null,

@@ -4,10 +4,17 @@ export const ROLES = ['officer', 'unit_head', 'leader', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** Every error answer: a stable code for the client and a message a person can read. */
+/** Values an error's translated message is filled in with (e.g. the roles a route needs). */
+export const ErrorParams = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+
+/**
+ * Every error answer: a stable code the client translates (filled in with `params`), and a message
+ * in English for logs, scripts and codes the client does not know.
+ */
 export const ErrorBody = z.object({
   error: z.string(),
   message: z.string(),
+  params: ErrorParams.optional(),
 });
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

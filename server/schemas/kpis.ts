@@ -10,6 +10,8 @@ export const KpisQuery = z
     to: optDate,
     district: optText(100),
     byDistrict: optFlag,
+    /** One KPI only, by id (the overview's district comparison shows one at a time). */
+    kpi: optText(60),
   })
   .refine(datesInOrder, datesInOrderMessage);
 

@@ -20,5 +20,5 @@ const server = app.listen(0, '127.0.0.1', () => {
 });
 process.on('SIGTERM', () => {
   server.close();
-  void ctx.lock.write(async () => db.close()).then(() => process.exit(0));
+  void ctx.lock.close().then(() => process.exit(0));
 });

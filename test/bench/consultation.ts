@@ -14,6 +14,8 @@ import { Database } from '../../pipelines/db/database.js';
 import { proposeAgenda } from '../../pipelines/disputes/index.js';
 import { ensureSignals } from '../../pipelines/disputes/signals.js';
 import { exportDocument } from '../../pipelines/reports/index.js';
+import { loadSmallSampleCity } from '../server/harness.js';
+import { serveApi } from './consultation-http.js';
 import type { BenchRow, BenchSection } from './types.js';
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -31,11 +33,60 @@ const syntheticAssign: AssignText = async (_db, text) => {
   return m ? { topicId: Number(m[1]), similarity: 0.85 } : null;
 };
 
+interface Item {
+  itemId: number;
+  evidence: { suggestedLead: { units: string[] } | null } | null;
+}
+
+/**
+ * Route suggestion as a hotline platform calls it: POST /api/route-suggestion over HTTP, one call
+ * after another, with the real topic engine assigning each text. The synthetic city has no topic
+ * model, so this runs on the sample city (natural texts, a real topic run; the cost of a call
+ * depends on the model and the rules, not on how many appeals are stored). Ten decisions, made
+ * through the API from the proposal, are the rules; the texts are the city's own appeals.
+ */
+async function routeOverHttp(scale: number, workDir: string): Promise<{ n: number; appeals: number; times: number[]; ruled: number; coldMs: number }> {
+  const db = await Database.open(join(workDir, 'routing.duckdb'));
+  const n = Math.min(scale, 50_000);
+  try {
+    await loadSmallSampleCity(db, join(workDir, 'routing'), n);
+    await ensureSignals(db);
+    const appeals = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals'))[0].n;
+    const asks = await db.query<{ text: string; district: string | null }>('SELECT content AS text, district FROM appeals ORDER BY hash(appeal_id) LIMIT 2000');
+    const api = await serveApi(db, workDir);
+    try {
+      const m = await api.call<{ meetingId: number }>('POST', '/api/meetings', { title: '2026年第一次联席会商会议', date: '2026-01-10' });
+      const filled = await api.call<{ meeting: { items: Item[] } }>('POST', `/api/meetings/${m.meetingId}/proposal`, { top: 10 });
+      await api.call('POST', `/api/meetings/${m.meetingId}/status`, { to: 'issued' });
+      for (const item of filled.meeting.items) {
+        const leadUnit = item.evidence?.suggestedLead?.units[0] ?? '东城区城市管理综合执法局';
+        await api.call('POST', `/api/meetings/${m.meetingId}/items/${item.itemId}/decisions`, { leadUnit, normText: '由牵头单位受理，配合单位协同处置。' });
+      }
+      const ask = (i: number) => api.call<{ reason: string }>('POST', '/api/route-suggestion', { text: asks[i % asks.length].text, district: asks[i % asks.length].district ?? undefined, at: '2026-01-11' });
+      const [coldMs] = await timed(() => ask(0));
+      const times: number[] = [];
+      let ruled = 0;
+      for (let i = 1; i <= 2000; i++) {
+        const [ms, answer] = await timed(() => ask(i));
+        times.push(ms);
+        if (answer.reason === 'rule_applies') ruled++;
+      }
+      times.sort((a, b) => a - b);
+      return { n, appeals, times, ruled, coldMs };
+    } finally {
+      await api.close();
+    }
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * The consultation workflow on the disputes bench's synthetic city (sql/disputes/synthetic_city.sql):
  * a first meeting in July 2025 decides three topics; the briefing pack of the October meeting holds
  * the follow-up of those decisions (difference in differences at full scale) and ten proposed topics
- * with their charts. Then route suggestion for new appeals, as a hotline platform calls it.
+ * with their charts, in process and over HTTP. Then route suggestion for new appeals: in process
+ * with the topic assignment stood in, and over HTTP as a hotline platform calls it (routeOverHttp).
  */
 export const consultationBench: BenchSection = async ({ scale, workDir }) => {
   const db = await Database.open(join(workDir, 'consultation.duckdb'));
@@ -82,6 +133,21 @@ export const consultationBench: BenchSection = async ({ scale, workDir }) => {
     times.sort((a, b) => a - b);
     const p95 = quantile(times, 0.95);
 
+    // the same briefing pack as the dashboard gets it: a new meeting's proposal, then its DOCX, over HTTP
+    const api = await serveApi(db, workDir);
+    let httpPackMs = 0;
+    try {
+      const m = await api.call<{ meetingId: number }>('POST', '/api/meetings', { title: '2025年第四季度专题会商会议', date: '2025-10-01', kind: 'special' });
+      [httpPackMs] = await timed(async () => {
+        await api.call('POST', `/api/meetings/${m.meetingId}/proposal`, { top: 10 });
+        return api.download(`/api/documents/agenda?meetingId=${m.meetingId}&format=docx`);
+      });
+    } finally {
+      await api.close();
+    }
+    const routing = await routeOverHttp(scale, workDir);
+    const httpP95 = quantile(routing.times, 0.95);
+
     const n = scale.toLocaleString('en');
     const rows: BenchRow[] = [
       { area: 'consultation', metric: `briefing pack, 10 topics: proposal + DOCX with follow-up and charts (${n} appeals)`, value: Math.round(pack), unit: 'ms', target: '≤ 5000', ok: pack <= 5000 },
@@ -93,8 +159,16 @@ export const consultationBench: BenchSection = async ({ scale, workDir }) => {
       { area: 'consultation', metric: 'minutes DOCX', value: Math.round(minutesMs), unit: 'ms' },
       { area: 'consultation', metric: 'unit jurisdiction report DOCX, 9 months', value: Math.round(unitMs), unit: 'ms' },
       { area: 'consultation', metric: 'operation report DOCX, one quarter with 同比/环比', value: Math.round(operationMs), unit: 'ms' },
-      { area: 'consultation', metric: 'route suggestion p95 (2,000 calls; topic assignment stood in)', value: p95, unit: 'ms', target: '≤ 20', ok: p95 <= 20 },
-      { area: 'consultation', metric: 'route suggestion p50', value: quantile(times, 0.5), unit: 'ms' },
+      { area: 'consultation', metric: `briefing pack over HTTP, 10 topics: POST proposal + GET DOCX (${n} appeals)`, value: Math.round(httpPackMs), unit: 'ms', target: '≤ 5000', ok: httpPackMs <= 5000 },
+      {
+        area: 'consultation', metric: `route suggestion over HTTP p95 (2,000 calls, real topic assignment; sample city, ${routing.appeals.toLocaleString('en')} appeals, 10 rules)`,
+        value: httpP95, unit: 'ms', target: '≤ 20', ok: httpP95 <= 20,
+      },
+      { area: 'consultation', metric: 'route suggestion over HTTP p50', value: quantile(routing.times, 0.5), unit: 'ms' },
+      { area: 'consultation', metric: 'route suggestion over HTTP, first call (loads the topic model, rules, past handlers)', value: Math.round(routing.coldMs), unit: 'ms' },
+      { area: 'consultation', metric: '  of those calls, answered with a rule', value: Number((routing.ruled / routing.times.length).toFixed(3)), unit: 'share' },
+      { area: 'consultation', metric: 'route suggestion in process p95 (2,000 calls; topic assignment stood in)', value: p95, unit: 'ms', target: '≤ 20', ok: p95 <= 20 },
+      { area: 'consultation', metric: 'route suggestion in process p50', value: quantile(times, 0.5), unit: 'ms' },
       { area: 'consultation', metric: 'route suggestion, first call (loads rules and past handlers)', value: Math.round(coldMs), unit: 'ms' },
     ];
     return rows;

@@ -95,6 +95,62 @@ describe('the dashboard in a browser', () => {
     await screenshot(page, 'import-report');
   });
 
+  it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
+    const native: string[] = [];
+    page.on('dialog', (d) => {
+      native.push(d.type());
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: '用户管理' }).click();
+    await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
+    const rowOf = (user: string) => page.locator('tbody tr', { has: page.getByRole('rowheader', { name: user, exact: true }) });
+
+    await page.getByRole('button', { name: '更改角色：leader' }).focus();
+    await page.keyboard.press('Enter');
+    const role = page.getByRole('dialog', { name: 'leader 的角色' });
+    await role.waitFor();
+    await page.keyboard.press('Escape');
+    await role.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('更改角色：leader');
+    await page.keyboard.press('Enter');
+    await role.getByRole('combobox', { name: /^角色/ }).selectOption('unit_head');
+    const unitSelect = role.getByRole('combobox', { name: /^单位/ });
+    const unit = (await unitSelect.locator('option').nth(1).getAttribute('value'))!;
+    await unitSelect.selectOption(unit);
+    await screenshot(page, 'user-role-dialog');
+    await role.getByRole('button', { name: '保存' }).click();
+    await role.waitFor({ state: 'detached' });
+    await expect.poll(() => rowOf('leader').innerText()).toContain(unit);
+
+    await page.getByRole('button', { name: '重设密码：headB' }).click();
+    const password = page.getByRole('dialog', { name: '为 headB 重设密码' });
+    await password.getByLabel('新密码（至少 10 位）').fill('another password 2');
+    await page.keyboard.press('Enter');
+    await password.waitFor({ state: 'detached' });
+    await page.getByRole('status').getByText('已保存。').waitFor();
+    const login = (pw: string) => fetch(`${h.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'headB', password: pw }) });
+    expect((await login('another password 2')).status).toBe(200);
+    expect((await login(PASSWORD)).status).toBe(401);
+
+    await page.getByRole('button', { name: '停用：officer' }).click();
+    const disable = page.getByRole('dialog', { name: '停用 officer？' });
+    await disable.getByRole('button', { name: '停用' }).click();
+    await disable.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '启用：officer' }).click();
+    await page.getByRole('button', { name: '停用：officer' }).waitFor();
+    expect(native).toEqual([]);
+
+    // the server's error, by its code, in the interface language
+    const create = page.locator('section', { has: page.getByRole('heading', { name: '新建用户' }) });
+    await create.getByLabel('用户名').fill('officer');
+    await create.getByLabel('初始密码（至少 10 位）').fill('a long password 3');
+    await create.getByRole('button', { name: '新建' }).click();
+    await page.getByRole('alert').getByText('用户名 officer 已被占用。').waitFor();
+    // the browser logs the refused request itself: that one console error is expected
+    expect(errors.filter((e) => /409/.test(e))).toHaveLength(1);
+    errors.splice(errors.findIndex((e) => /409/.test(e)), 1);
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByLabel('界面语言').selectOption('en');
     await page.getByRole('link', { name: 'Overview' }).waitFor();

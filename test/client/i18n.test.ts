@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
 import { zh } from '../../client/src/i18n/zh.js';
+import { FOLLOW_UP_METRICS, MEETING_KINDS, MEETING_STATUSES } from '../../pipelines/consultation/index.js';
 import { SCORE_PARTS } from '../../pipelines/disputes/index.js';
 import { PERIODS } from '../../pipelines/kpis/index.js';
 import { Signals } from '../../server/schemas/appeals.js';
+import { Decision, DecisionFollowUp } from '../../server/schemas/meetings.js';
 import { ROLES } from '../../server/schemas/common.js';
+import { CONSULTATION_STATUS } from '../../server/http/errors.js';
 
 const SRC = new URL('../../client/src/', import.meta.url).pathname;
 
@@ -19,6 +22,7 @@ function sources(dir: string): string[] {
 }
 
 const code = sources(SRC).map((f) => readFileSync(f, 'utf8')).join('\n');
+const serverCode = sources(new URL('../../server/', import.meta.url).pathname).map((f) => readFileSync(f, 'utf8')).join('\n');
 
 describe('i18n tables', () => {
   it('have the same keys in Chinese and English, none empty', () => {
@@ -40,6 +44,17 @@ describe('i18n tables', () => {
     for (const prefix of prefixes) expect(Object.keys(zh).some((k) => k.startsWith(prefix)), prefix).toBe(true);
   });
 
+  it('translate every error code the server answers with', () => {
+    const codes = new Set([
+      ...[...serverCode.matchAll(/HttpError\(\d+, '(\w+)'/g)].map((m) => m[1]),
+      ...[...serverCode.matchAll(/\berror: '(\w+)'/g)].map((m) => m[1]),
+      ...[...serverCode.matchAll(/\berror: \w+ === \d+ \? '(\w+)' : '(\w+)'/g)].flatMap((m) => [m[1], m[2]]),
+      ...Object.keys(CONSULTATION_STATUS),
+    ]);
+    expect(codes.size).toBeGreaterThan(15);
+    for (const c of codes) expect(zh, c).toHaveProperty([`error.code.${c}`]);
+  });
+
   it('name every role, period, score part and signal the server knows, and each topic state', () => {
     for (const role of ROLES) expect(zh).toHaveProperty([`role.${role}`]);
     for (const p of PERIODS) expect(zh).toHaveProperty([`period.${p}`]);
@@ -51,5 +66,15 @@ describe('i18n tables', () => {
     for (const s of ['split', 'merged', 'new', 'retired']) expect(zh).toHaveProperty([`lineage.${s}`]);
     for (const s of ['rename', 'merge', 'split', 'noise', 'restore', 'promote']) expect(zh).toHaveProperty([`curation.${s}`]);
     for (const s of ['queued', 'running']) expect(zh).toHaveProperty([`jobState.${s}`]);
+  });
+
+  it('name every meeting kind and status, decision status, follow-up outcome and verdict', () => {
+    for (const k of MEETING_KINDS) expect(zh).toHaveProperty([`meetingKind.${k}`]);
+    for (const s of MEETING_STATUSES) expect(zh).toHaveProperty([`meetingStatus.${s}`]);
+    for (const s of MEETING_STATUSES.slice(1)) expect(zh).toHaveProperty([`statusAction.${s}`]);
+    for (const s of Decision.shape.status.options) expect(zh).toHaveProperty([`decisionStatus.${s}`]);
+    for (const s of DecisionFollowUp.shape.status.options) expect(zh).toHaveProperty([`followUpStatus.${s}`]);
+    for (const m of FOLLOW_UP_METRICS) expect(zh).toHaveProperty([`metric.${m}`]);
+    for (const v of DecisionFollowUp.shape.effects.element.shape.verdict.options) expect(zh).toHaveProperty([`verdict.${v}`]);
   });
 });

@@ -119,7 +119,8 @@ export async function startServer(opts: { config?: Partial<ServerConfig>; data?:
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await app.ctx.lock.write(async () => t.cleanup());
+      await app.ctx.lock.close();
+      t.cleanup();
     },
   };
 }

@@ -1,11 +1,12 @@
 import type { ErrorBody } from '../../../server/api-types.js';
 
-/** An answer other than 2xx: the server's error code and message. */
+/** An answer other than 2xx: the server's error code, its English message, and the values to translate it with. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly params: NonNullable<ErrorBody['params']> = {},
   ) {
     super(message);
   }
@@ -42,7 +43,7 @@ async function handle<T>(res: Response): Promise<T> {
     // a proxy or the network answered: no JSON
   }
   if (res.status === 401 && body.error === 'unauthenticated') onUnauthorized();
-  throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText);
+  throw new ApiError(res.status, body.error ?? 'http', body.message ?? res.statusText, body.params);
 }
 
 async function fetchJson<T>(url: string): Promise<T> {

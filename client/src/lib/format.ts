@@ -1,6 +1,15 @@
 import { i18n } from './i18n.svelte.js';
 
-const nf = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat(i18n.locale === 'zh' ? 'zh-CN' : 'en', opts);
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number format for the interface language, made once: making one costs far more than using it. */
+function nf(opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const locale = i18n.locale === 'zh' ? 'zh-CN' : 'en';
+  const key = `${locale} ${JSON.stringify(opts)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, opts)));
+  return format;
+}
 
 export function int(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : nf({ maximumFractionDigits: 0 }).format(n);

@@ -45,6 +45,11 @@ export function pick(label: { zh: string; en: string }): string {
   return label[locale];
 }
 
+/** As `t`, for a key that may not be in the table (error codes from the server); null when it is not. */
+export function tKnown(key: string, vars?: Record<string, string | number>): string | null {
+  return key in TABLES[locale] ? t(key as MessageKey, vars) : null;
+}
+
 /** A key that may or may not be in the table (codes from the data: platforms, methods, parts …). */
 export function tOr(key: string, fallback: string): string {
   return key in TABLES[locale] ? TABLES[locale][key as MessageKey] : fallback;

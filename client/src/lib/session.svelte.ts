@@ -3,10 +3,29 @@ import { get, send, setCsrfToken, whenUnauthorized } from './api.js';
 
 let user = $state<Me | null>(null);
 let ready = $state(false);
+const HINT_KEY = 'linkage.signedIn';
 
 function signedIn(me: Me | null): void {
   user = me;
   setCsrfToken(me?.csrfToken ?? '');
+  try {
+    if (me) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // private mode: no hint, the first view waits for the session check
+  }
+}
+
+/**
+ * Whether this browser was signed in when it last asked: a hint (the server decides) that lets the
+ * first view ask for its data beside the session check instead of after it.
+ */
+export function signedInBefore(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return false;
+  }
 }
 
 whenUnauthorized(() => signedIn(null));
@@ -40,6 +59,8 @@ export const session = {
 /** What each role may do in the dashboard (the server checks the same on every route). */
 const ABILITIES = {
   curate: ['officer', 'admin'],
+  meet: ['officer', 'admin'],
+  documents: ['officer', 'leader', 'admin'],
   outliers: ['officer', 'leader', 'admin'],
   import: ['admin'],
   users: ['admin'],

@@ -154,6 +154,8 @@ describe('unit head scope', () => {
     expect((await headA.get('/api/appeals/12345/GD003')).status).toBe(200);
     const other = await headA.get('/api/appeals/12345/GD002');
     expect(other.status).toBe(403);
-    expect(JSON.stringify(await other.json())).not.toContain('暖气');
+    const body = await other.json();
+    expect(body.error).toBe('out_of_scope');
+    expect(JSON.stringify(body)).not.toContain('暖气');
   });
 });

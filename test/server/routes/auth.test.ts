@@ -65,7 +65,9 @@ describe('CSRF', () => {
 describe('password change', () => {
   it('needs the current password, then signs in with the new one only', async () => {
     const c = await Client.signedIn(h.base, 'headB');
-    expect((await c.post('/api/auth/password', { current: 'wrong one!!', next: 'a much longer secret' })).status).toBe(400);
+    const wrong = await c.post('/api/auth/password', { current: 'wrong one!!', next: 'a much longer secret' });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error).toBe('wrong_password');
     expect((await c.post('/api/auth/password', { current: PASSWORD, next: 'short' })).status).toBe(400);
     expect((await c.post('/api/auth/password', { current: PASSWORD, next: 'a much longer secret' })).status).toBe(200);
     expect((await c.json('/api/auth/session')).user).toMatchObject({ username: 'headB' });

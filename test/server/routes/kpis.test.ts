@@ -35,6 +35,16 @@ describe('KPI report', () => {
     expect(none.kpis.find((k: { id: string }) => k.id === 'dispatch_return_rate').values).toEqual([]);
   });
 
+  it('gives one KPI only when asked, as it is in the full report', async () => {
+    const by = await leader.json('/api/kpis?period=month&byDistrict=true');
+    const one = await leader.json('/api/kpis?period=month&byDistrict=true&kpi=dispatch_return_rate');
+    expect(one.kpis).toEqual(by.kpis.filter((k: { id: string }) => k.id === 'dispatch_return_rate'));
+    expect(one.periods).toEqual(by.periods);
+    const unknown = await leader.get("/api/kpis?period=month&kpi=' OR 1=1 --");
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).message).toMatch(/no KPI/);
+  });
+
   it('lists the KPI dictionary with both names of every KPI', async () => {
     const body = await leader.json('/api/kpis/dictionary');
     expect(body.kpis.map((k: { id: string }) => k.id)).toEqual(KPIS.map((k) => k.id));

@@ -13,7 +13,9 @@ describe('user administration', () => {
   it('is for admins only', async () => {
     for (const who of ['officer', 'leader', 'headA'] as const) {
       const c = await Client.signedIn(h.base, who);
-      expect((await c.get('/api/users')).status, who).toBe(403);
+      const res = await c.get('/api/users');
+      expect(res.status, who).toBe(403);
+      expect(await res.json()).toEqual({ error: 'forbidden', message: 'this needs the role admin', params: { roles: ['admin'] } });
       expect((await c.post('/api/users', { username: 'x', role: 'officer', password: 'long enough pw' })).status, who).toBe(403);
     }
   });
@@ -24,7 +26,9 @@ describe('user administration', () => {
     expect(await res.json()).toMatchObject({ username: 'zhang.san', role: 'unit_head', unit: UNIT_A, disabled: false });
     const me = await (await (await Client.signedIn(h.base, 'zhang.san', 'a long password')).json('/api/auth/session')).user;
     expect(me).toMatchObject({ role: 'unit_head', unit: UNIT_A });
-    expect((await admin.post('/api/users', { username: 'zhang.san', role: 'officer', password: 'a long password' })).status).toBe(409);
+    const taken = await admin.post('/api/users', { username: 'zhang.san', role: 'officer', password: 'a long password' });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ error: 'exists', params: { username: 'zhang.san' } });
     const noUnit = await admin.post('/api/users', { username: 'li', role: 'unit_head', password: 'a long password' });
     expect(noUnit.status).toBe(400);
     expect((await noUnit.json()).message).toMatch(/unit/);

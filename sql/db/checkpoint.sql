@@ -1,0 +1,2 @@
+-- Writes the write-ahead log into the database file (fails while another transaction is open).
+CHECKPOINT;
