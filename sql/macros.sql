@@ -6,21 +6,33 @@ CREATE OR REPLACE TEMP MACRO nz(s) AS nullif(trim(CAST(s AS VARCHAR)), '');
 -- Empty text → NULL, untrimmed: the cheap form for free text and codes the checks look at anyway.
 CREATE OR REPLACE TEMP MACRO ne(s) AS nullif(s, '');
 
+-- NULL or nothing but spaces (as trim sees them). Text rarely starts with a space: looking at the
+-- first character spares copying every text through trim.
+CREATE OR REPLACE TEMP MACRO is_blank(s) AS
+  CASE WHEN s IS NULL OR s = '' THEN true
+    WHEN unicode(s) = 32 OR unicode(s) = 160 OR unicode(s) BETWEEN 5760 AND 12288 THEN trim(s) = ''
+    ELSE false END;
+
 -- Personal data in free text → tokens. Order matters: the longest digit patterns go first so an
 -- ID-card number is not half-masked as a phone number. Digit runs must stand alone (no digit or
 -- Latin letter on either side), so work-order ids such as GD2025051600123, dates and amounts pass.
 -- RE2 has no look-around, hence the captured boundary groups put back by \1 and \3.
-CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
-  CASE WHEN s IS NULL THEN NULL ELSE
-  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-  regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-    s,
-    -- e-mail
-    '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[邮箱]', 'g'),
-    -- mainland ID card: 6-digit area, birth date 19xx/20xx, sequence, check digit
+-- Each group of passes runs only on text showing the sign it needs; list_transform binds the text
+-- once, so a group's test and passes do not re-evaluate the groups before it.
+CREATE OR REPLACE TEMP MACRO mask_emails(s) AS list_transform([s], lambda x: CASE WHEN contains(x, '@')
+  THEN regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[邮箱]', 'g')
+  ELSE x END)[1];
+
+-- ID cards (6-digit area, birth date 19xx/20xx, sequence, check digit) and bank cards (UnionPay/
+-- Visa/Master/Amex prefixes, 15–19 digits, optionally in groups of 4): both need 12 digits or more.
+CREATE OR REPLACE TEMP MACRO mask_cards(s) AS list_transform([s], lambda x: CASE WHEN regexp_matches(x, '[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}')
+  THEN regexp_replace(regexp_replace(x,
     '(^|[^0-9A-Za-z])([1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])([^0-9A-Za-z]|$)', '\1[身份证]\3', 'g'),
-    -- bank card: UnionPay/Visa/Master/Amex prefixes, 15–19 digits, optionally in groups of 4
-    '(^|[^0-9A-Za-z])((?:62|4[0-9]|5[1-5]|3[47])[0-9]{2}(?:[ -]?[0-9]{4}){2,3}[ -]?[0-9]{3,4})([^0-9A-Za-z]|$)', '\1[银行卡]\3', 'g'),
+    '(^|[^0-9A-Za-z])((?:62|4[0-9]|5[1-5]|3[47])[0-9]{2}(?:[ -]?[0-9]{4}){2,3}[ -]?[0-9]{3,4})([^0-9A-Za-z]|$)', '\1[银行卡]\3', 'g')
+  ELSE x END)[1];
+
+CREATE OR REPLACE TEMP MACRO mask_phones(s) AS
+  regexp_replace(regexp_replace(regexp_replace(regexp_replace(s,
     -- mobile with a country code (+86, 0086): the prefix itself marks it, no leading boundary needed
     '(?:\+86|0086)[ -]?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}([^0-9A-Za-z]|$)', '[电话]\1', 'g'),
     -- mobile: 1[3-9]x, separators by space or dash
@@ -28,9 +40,19 @@ CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
     -- landline with area code: 010-12345678, (0531)8888888, 0571 88886666
     '(^|[^0-9A-Za-z])((?:\(0[1-9][0-9]{1,2}\)|（0[1-9][0-9]{1,2}）|0[1-9][0-9]{1,2}[ -])[2-9][0-9]{6,7}(?:-[0-9]{1,4})?)([^0-9A-Za-z]|$)', '\1[电话]\3', 'g'),
     -- a second pass catches adjacent matches whose shared boundary the first pass consumed
-    '(^|[^0-9A-Za-z])(1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})([^0-9A-Za-z]|$)', '\1[电话]\3', 'g'),
-    -- licence plates: province + letter + 5 (or 6 for new-energy) characters, optional separator
-    '([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Za-hj-np-z])[·• .-]?([A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳]{1,2})', '[车牌]', 'g'),
+    '(^|[^0-9A-Za-z])(1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})([^0-9A-Za-z]|$)', '\1[电话]\3', 'g');
+
+-- Every number pattern holds a run of 7 digits (phone numbers may split it by one space or dash).
+CREATE OR REPLACE TEMP MACRO mask_numbers(s) AS list_transform([s], lambda x: CASE WHEN regexp_matches(x, '[0-9]{3}[ -]?[0-9]{4}')
+  THEN mask_phones(mask_cards(x)) ELSE x END)[1];
+
+-- Licence plates: province + letter + 5 (or 6 for new-energy) characters, optional separator.
+CREATE OR REPLACE TEMP MACRO mask_plates(s) AS regexp_replace(s,
+  '([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Za-hj-np-z])[·• .-]?([A-HJ-NP-Za-hj-np-z0-9]{4}[A-HJ-NP-Za-hj-np-z0-9挂学警港澳]{1,2})', '[车牌]', 'g');
+
+CREATE OR REPLACE TEMP MACRO mask_names(s) AS list_transform([s], lambda x: CASE
+  WHEN regexp_matches(x, '联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名|我叫|本人叫|名叫|我姓|本人姓|先生|女士|小姐|阿姨|大爷|师傅')
+  THEN regexp_replace(regexp_replace(regexp_replace(regexp_replace(x,
     -- a name given after a label: 来电人：张三, 联系人王小明，…, 联系人王小明[电话] — a common surname, then
     -- one or two characters, then punctuation or a phone number, so 来电人反映：… keeps its words
     '(联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名)([：:]\s*)?[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧][\p{Han}]{1,2}([：:，,。；;（(\s]|\[电话\]|$)', '\1\2[姓名]\3', 'g'),
@@ -38,14 +60,14 @@ CREATE OR REPLACE TEMP MACRO mask_pii_all(s) AS
     '(我姓|本人姓)[\p{Han}]', '\1[姓名]', 'g'),
     -- surname + polite title: 张先生, 王女士 (common surnames only, so 一位女士 is left alone)
     '[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤](先生|女士|小姐|阿姨|大爷|师傅)', '[姓名]\1', 'g')
-  END;
+  ELSE x END)[1];
 
 -- Most texts hold no personal data: one cheap scan for anything the passes above could match
 -- lets them through untouched.
 CREATE OR REPLACE TEMP MACRO mask_pii(s) AS
   CASE WHEN s IS NULL THEN NULL
   WHEN regexp_matches(s, '[0-9]{3}[ -]?[0-9]{4}|@|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Za-z]|联系人|来电人|投诉人|举报人|报警人|反映人|当事人|姓名|我叫|本人叫|名叫|我姓|本人姓|先生|女士|小姐|阿姨|大爷|师傅')
-    THEN mask_pii_all(s)
+    THEN mask_names(mask_plates(mask_numbers(mask_emails(s))))
   ELSE s END;
 
 -- The caller's number reduced to its digits (country code dropped), then a salted hash.
@@ -74,9 +96,6 @@ CREATE OR REPLACE TEMP MACRO local_formats() AS
 CREATE OR REPLACE TEMP MACRO parse_ts_clean(s, tz, extra) AS
   CASE
     WHEN s IS NULL OR s = '' THEN NULL
-    -- the two commonest export shapes first: one strptime each, no reshaping
-    WHEN try_strptime(s, '%Y-%m-%d %H:%M:%S') IS NOT NULL AND len(extra) = 0 THEN timezone(tz, try_strptime(s, '%Y-%m-%d %H:%M:%S'))
-    WHEN try_strptime(s, '%Y/%m/%d %H:%M') IS NOT NULL AND len(extra) = 0 THEN timezone(tz, try_strptime(s, '%Y/%m/%d %H:%M'))
     WHEN regexp_full_match(s, '[0-9]{5}(\.[0-9]+)?') AND CAST(s AS DOUBLE) BETWEEN 1 AND 2958465 THEN
       timezone(tz, TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(s AS DOUBLE) * 86400000) AS BIGINT) * 1000))
     WHEN regexp_matches(s, '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') THEN
@@ -87,17 +106,42 @@ CREATE OR REPLACE TEMP MACRO parse_ts_clean(s, tz, extra) AS
       try_strptime(ts_shape(s), local_formats())))
   END;
 
-CREATE OR REPLACE TEMP MACRO parse_ts(raw, tz, extra) AS parse_ts_clean(trim(replace(CAST(raw AS VARCHAR), chr(160), ' ')), tz, extra);
+-- The two commonest export shapes, tried on the text as given and only on text of their shape (a
+-- failed strptime costs several successful ones). NULL hands the value on to parse_ts_clean, whose
+-- reshaped formats give the same result for these shapes.
+CREATE OR REPLACE TEMP MACRO parse_ts_common(s, tz) AS
+  CASE
+    WHEN strlen(s) = 19 AND s[5] = '-' THEN timezone(tz, try_strptime(s, '%Y-%m-%d %H:%M:%S'))
+    WHEN s[5] = '/' AND contains(s, ':') THEN timezone(tz, try_strptime(s, '%Y/%m/%d %H:%M'))
+  END;
 
--- Yes/no in the words exports use → BOOLEAN (NULL when unknown).
+-- list_transform binds the cleaned text once, for the values that need it: as a plain argument it
+-- would be computed for every row, since parse_ts_clean uses it many times.
+CREATE OR REPLACE TEMP MACRO parse_ts(raw, tz, extra) AS
+  coalesce(
+    CASE WHEN len(extra) = 0 THEN parse_ts_common(CAST(raw AS VARCHAR), tz) END,
+    list_transform([trim(replace(CAST(raw AS VARCHAR), chr(160), ' '))], lambda s: parse_ts_clean(s, tz, extra))[1]);
+
+-- A TIMESTAMPTZ as the text a cast to VARCHAR gives (part of row hashes). The cast goes through ICU;
+-- in Asia/Shanghai since 1992 (no daylight saving) plain arithmetic gives the same text for less.
+CREATE OR REPLACE TEMP MACRO ts_text(t) AS
+  CASE WHEN t >= TIMESTAMPTZ '1992-01-01 00:00:00+08' AND current_setting('TimeZone') = 'Asia/Shanghai'
+    THEN make_timestamp(epoch_us(t) + 28800000000)::VARCHAR || '+08'
+    ELSE t::VARCHAR END;
+
+-- Yes/no in the words exports use → BOOLEAN (NULL when unknown). list_contains rather than IN: DuckDB
+-- plans a long IN list as a join, which would not keep the rows in file order (see typed_appeals).
 CREATE OR REPLACE TEMP MACRO parse_bool(raw) AS
   CASE
-    WHEN lower(trim(raw)) IN ('是', '1', 'true', 't', 'y', 'yes', '已解决', '解决', '已响应', '响应', '警务类', '警情', '有效') THEN true
-    WHEN lower(trim(raw)) IN ('否', '0', 'false', 'f', 'n', 'no', '未解决', '未响应', '非警务类', '非警情', '无效') THEN false
+    WHEN list_contains(['是', '1', 'true', 't', 'y', 'yes', '已解决', '解决', '已响应', '响应', '警务类', '警情', '有效'], lower(trim(raw))) THEN true
+    WHEN list_contains(['否', '0', 'false', 'f', 'n', 'no', '未解决', '未响应', '非警务类', '非警情', '无效'], lower(trim(raw))) THEN false
     ELSE NULL
   END;
 
+-- Channel and satisfaction words → codes. The commonest values are looked up first: equality costs
+-- far less than the patterns.
 CREATE OR REPLACE TEMP MACRO norm_channel(raw) AS
+  CASE raw WHEN '电话' THEN 'phone' WHEN '网站' THEN 'web' WHEN '微信' THEN 'wechat' WHEN 'APP' THEN 'app' WHEN '短信' THEN 'sms' ELSE
   CASE
     WHEN raw IS NULL OR trim(raw) = '' THEN NULL
     WHEN regexp_matches(lower(raw), '电话|热线|phone|call|来电|110') THEN 'phone'
@@ -106,16 +150,17 @@ CREATE OR REPLACE TEMP MACRO norm_channel(raw) AS
     WHEN regexp_matches(lower(raw), '网站|网络|网上|web|online|portal|留言|邮件|e-?mail|qq|微博') THEN 'web'
     WHEN regexp_matches(lower(raw), '短信|sms|text') THEN 'sms'
     ELSE 'other'
-  END;
+  END END;
 
 CREATE OR REPLACE TEMP MACRO norm_satisfaction(raw) AS
+  CASE raw WHEN '满意' THEN 'satisfied' WHEN '基本满意' THEN 'basic' WHEN '不满意' THEN 'dissatisfied' ELSE
   CASE
     WHEN raw IS NULL OR trim(raw) = '' THEN NULL
     WHEN regexp_matches(raw, '不满意|dissatisf|unsatisf') THEN 'dissatisfied'
     WHEN regexp_matches(raw, '基本满意|一般|basic') THEN 'basic'
     WHEN regexp_matches(raw, '满意|satisf') THEN 'satisfied'
     ELSE NULL
-  END;
+  END END;
 
 CREATE OR REPLACE TEMP MACRO norm_method(raw) AS
   CASE

@@ -45,7 +45,8 @@ function sourceExpr(field: string, source: FieldSource, headers: Set<string>): s
 
 /**
  * The select list of the `mapped` view: every canonical field of the kind as VARCHAR, from its
- * source column(s), a constant, or NULL; plus the staged row number.
+ * source column(s), a constant, or NULL; plus the staged row number and `__src`, the source row as
+ * a struct (kept, as JSON, for rows that are rejected).
  */
 export function mappedSelect(mapping: Mapping, headers: string[], warnings: string[] = []): string {
   const known = new Set(FIELDS[mapping.kind].map((f) => f.name));
@@ -67,7 +68,8 @@ export function mappedSelect(mapping: Mapping, headers: string[], warnings: stri
     const withDefault = source !== undefined && constant !== undefined ? `coalesce(nz(${expr}), ${literal(constant)})` : expr;
     return `CAST(${withDefault} AS VARCHAR) AS ${ident(f.name)}`;
   });
-  return ['__row', ...list].join(',\n  ');
+  const sourceRow = `{${headers.map((h) => `${literal(h)}: ${ident(h)}`).join(', ')}} AS __src`;
+  return ['__row', sourceRow, ...list].join(',\n  ');
 }
 
 function sourceColumns(source: FieldSource): string[] {

@@ -11,6 +11,7 @@ import { inferMapping, missingRequired } from './infer-mapping.js';
 import { getPreset } from './presets.js';
 import { sniffFile, type Sniffed } from './sniff.js';
 import { stageFile, type Progress } from './stage.js';
+import { typeRows, withSplitRows } from './type-rows.js';
 import type { Staged } from './readers/staged.js';
 import type { ImportReport, Kind, Mapping } from './types.js';
 
@@ -85,7 +86,8 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
 export async function previewFile(db: Database, path: string, opts: ImportOptions = {}): Promise<Preview> {
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
     const mapping = chooseMapping(opts, staged.headers);
-    const sample = (await db.all<{ row: string }>('ingest/staged_sample')).map((r) => JSON.parse(r.row) as Record<string, string | null>);
+    const rows = await withSplitRows(staged, () => db.all<{ row: string }>('ingest/staged_sample'));
+    const sample = rows.map((r) => JSON.parse(r.row) as Record<string, string | null>);
     for (const row of sample) delete row.__row;
     return {
       format: sniffed.format,
@@ -113,27 +115,29 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
   let sniffed: Sniffed | undefined;
   let mapping: Mapping | undefined;
   try {
-    const fileSha = await sha256File(path).catch(() => null);
+    // Hashed while DuckDB reads the file: the hash is only recorded, nothing waits for it.
+    const fileSha = sha256File(path).catch(() => null);
     return await withStaged(db, path, opts.onProgress, async (sn, staged) => {
       sniffed = sn;
       mapping = chooseMapping(opts, staged.headers);
       checkRequired(mapping, staged.headers);
       const warnings: string[] = [];
-      await db.exec(`CREATE OR REPLACE TEMP VIEW mapped AS SELECT ${mappedSelect(mapping, staged.headers, warnings)} FROM staged`);
+      const select = mappedSelect(mapping, staged.headers, warnings);
       const table = TARGET_TABLE[mapping.kind];
       const m = mapping;
+      await db.run('ingest/set_context', {
+        import_id: importId,
+        file: sourceName,
+        tz: m.timezone ?? 'Asia/Shanghai',
+        formats: JSON.stringify(m.dateFormats ?? []),
+        labels: JSON.stringify(fieldLabels(m)),
+        has_seq: 'seq' in m.fields,
+      });
+      opts.onProgress?.('checking rows', 0, 0);
+      // Rows are checked into a temp table before the transaction: it covers only what is kept.
+      await typeRows(db, staged, m.kind, select);
+      opts.onProgress?.('loading', 0, 0);
       const counts = await db.transaction(async () => {
-        await db.run('ingest/set_context', {
-          import_id: importId,
-          file: sourceName,
-          tz: m.timezone ?? 'Asia/Shanghai',
-          formats: JSON.stringify(m.dateFormats ?? []),
-          labels: JSON.stringify(fieldLabels(m)),
-          has_seq: 'seq' in m.fields,
-        });
-        opts.onProgress?.('checking rows', 0, 0);
-        await db.run(table === 'appeals' ? 'ingest/typed_appeals' : 'ingest/typed_transfers');
-        opts.onProgress?.('loading', 0, 0);
         const { fresh } = (await db.one<{ fresh: boolean }>(`ingest/is_fresh_${table}`))!;
         if (fresh) await db.run(`ingest/insert_fresh_${table}`);
         else {
@@ -144,7 +148,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
         const c = (await db.one<{ inserted: number; updated: number; unchanged: number; rejected: number }>('ingest/outcome_counts'))!;
         const rowsRead = c.inserted + c.updated + c.unchanged + c.rejected;
         await db.run('ingest/insert_import_run', {
-          import_id: importId, kind: m.kind, source_file: sourceName, file_sha256: fileSha, format: sn.format, encoding: sn.encoding,
+          import_id: importId, kind: m.kind, source_file: sourceName, file_sha256: await fileSha, format: sn.format, encoding: sn.encoding,
           mapping: JSON.stringify(m), started_at: startedAt, status: 'done', error: null, rows_read: rowsRead,
           inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected,
           duration_ms: Date.now() - started, imported_by: opts.importedBy ?? null,

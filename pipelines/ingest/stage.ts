@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { stageCsv } from './readers/csv.js';
+import { stageCsvInPlace } from './readers/csv.js';
 import { stageJson } from './readers/json.js';
 import { stageParquet } from './readers/parquet.js';
-import { xlsxToCsv } from './readers/xlsx.js';
+import { stageXlsx } from './readers/xlsx.js';
 import type { Staged } from './readers/staged.js';
 import type { Sniffed } from './sniff.js';
 import { transcodeToUtf8 } from './transcode.js';
@@ -22,17 +22,14 @@ export async function stageFile(db: Database, path: string, sniffed: Sniffed, wo
     await transcodeToUtf8(path, source, sniffed.encoding, (n) => onProgress?.('converting encoding', (done += n), sniffed.size));
   }
   switch (sniffed.format) {
-    case 'xlsx': {
-      const csv = join(workDir, 'sheet.csv');
-      await xlsxToCsv(path, csv, (n) => onProgress?.('reading spreadsheet rows', n, 0));
-      return stageCsv(db, csv, { rowNumbered: true });
-    }
+    case 'xlsx':
+      return stageXlsx(db, path, workDir, (n) => onProgress?.('reading spreadsheet rows', n, 0));
     case 'parquet':
       return stageParquet(db, source);
     case 'json':
     case 'ndjson':
       return stageJson(db, source, sniffed.format);
     case 'csv':
-      return stageCsv(db, source);
+      return stageCsvInPlace(db, source);
   }
 }

@@ -6,6 +6,3 @@ SET VARIABLE ingest_formats = from_json($formats::VARCHAR, '["VARCHAR"]');
 SET VARIABLE ingest_labels = $labels::JSON;
 SET VARIABLE ingest_has_seq = $has_seq::BOOLEAN;
 SET VARIABLE ingest_salt = (SELECT value FROM settings WHERE key = 'caller_salt');
--- Rows are staged (in file order) before this point; from here on every row carries its number,
--- so DuckDB need not keep order, which lets it check and write rows in parallel.
-SET preserve_insertion_order = false;

@@ -1,9 +1,12 @@
 -- Mapped source rows → typed, masked appeal rows, each with the first reason it cannot be loaded
--- (NULL when it can). Reads the `mapped` view and the ingest_* session variables.
+-- (NULL when it can) and, for such a row, the source row as JSON to keep in rejects. Reads the
+-- `mapped` view and the ingest_* session variables. Keeps the rows in the order read (no joins, no
+-- sorts): number_typed_rows relies on it.
 CREATE OR REPLACE TEMP TABLE typed AS
 WITH p AS (
   SELECT
     __row,
+    __src,
     nz(platform)                                                            AS platform,
     nz(appeal_id)                                                           AS appeal_id,
     ne(received_at)                                                         AS received_at_raw,
@@ -33,14 +36,14 @@ WITH p AS (
     parse_bool(resolved)                                                    AS resolved,
     norm_satisfaction(satisfaction)                                         AS satisfaction
   FROM mapped
-)
+), checked AS (
 SELECT
-  p.* EXCLUDE (lon_raw, lat_raw, is_police_raw, responded_raw, resolved_raw),
-  md5(concat_ws(chr(31), platform, appeal_id, coalesce(received_at::VARCHAR, '∅'), coalesce(channel, '∅'),
+  p.* EXCLUDE (received_at_raw, closed_at_raw, lon_raw, lat_raw, is_police_raw, responded_raw, resolved_raw),
+  md5(concat_ws(chr(31), platform, appeal_id, coalesce(ts_text(received_at), '∅'), coalesce(channel, '∅'),
       coalesce(district, '∅'), coalesce(street, '∅'), coalesce(address, '∅'), coalesce(lon::VARCHAR, '∅'),
       coalesce(lat::VARCHAR, '∅'), coalesce(source_category, '∅'), coalesce(appeal_type, '∅'), coalesce(title, '∅'),
       coalesce(content, '∅'), coalesce(caller_key, '∅'), coalesce(is_police_matter::VARCHAR, '∅'), coalesce(status, '∅'),
-      coalesce(handling_unit, '∅'), coalesce(closed_at::VARCHAR, '∅'), coalesce(responded::VARCHAR, '∅'),
+      coalesce(handling_unit, '∅'), coalesce(ts_text(closed_at), '∅'), coalesce(responded::VARCHAR, '∅'),
       coalesce(resolved::VARCHAR, '∅'), coalesce(satisfaction, '∅'))) AS row_hash,
   CASE
     WHEN appeal_id IS NULL THEN lbl('appeal_id') || ' is empty'
@@ -49,7 +52,7 @@ SELECT
     WHEN received_at IS NULL THEN lbl('received_at') || ' ' || quoted(received_at_raw) || ' is not a date'
     WHEN received_at < TIMESTAMPTZ '1990-01-01 00:00:00+08' OR received_at > now() + INTERVAL 2 DAY
       THEN lbl('received_at') || ' ' || quoted(received_at_raw) || ' is not between 1990 and today'
-    WHEN content IS NULL OR trim(content) = '' THEN lbl('content') || ' is empty'
+    WHEN is_blank(content) THEN lbl('content') || ' is empty'
     WHEN closed_at_raw IS NOT NULL AND closed_at IS NULL THEN lbl('closed_at') || ' ' || quoted(closed_at_raw) || ' is not a date'
     WHEN closed_at < received_at
       THEN lbl('closed_at') || ' ' || quoted(closed_at_raw) || ' is before ' || lbl('received_at') || ' ' || quoted(received_at_raw)
@@ -60,4 +63,6 @@ SELECT
     WHEN responded_raw IS NOT NULL AND responded IS NULL THEN lbl('responded') || ' ' || quoted(responded_raw) || ' is not 是 or 否'
     WHEN resolved_raw IS NOT NULL AND resolved IS NULL THEN lbl('resolved') || ' ' || quoted(resolved_raw) || ' is not 是 or 否'
   END AS reject_reason
-FROM p;
+FROM p
+)
+SELECT * EXCLUDE (__src), CASE WHEN reject_reason IS NOT NULL THEN to_json(__src)::VARCHAR END AS raw FROM checked;

@@ -1,9 +1,11 @@
--- Mapped source rows → typed transfer rows with the first reason each cannot be loaded.
+-- Mapped source rows → typed transfer rows with the first reason each cannot be loaded and, for
+-- such a row, the source row as JSON to keep in rejects.
 -- Without a sequence column, a record's transfers are numbered by time (then file order).
 CREATE OR REPLACE TEMP TABLE typed AS
 WITH p AS (
   SELECT
     __row,
+    __src,
     nz(platform)                                                       AS platform,
     nz(appeal_id)                                                      AS appeal_id,
     nz(seq)                                                            AS seq_raw,
@@ -25,13 +27,13 @@ WITH p AS (
          ELSE row_number() OVER (PARTITION BY platform, appeal_id ORDER BY sent_at, __row)::INTEGER END AS seq,
     norm_outcome(outcome_raw, reason_text, accepted_at) AS outcome
   FROM p
-)
+), checked AS (
 SELECT
-  __row, platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome,
+  __row, __src, platform, appeal_id, seq, from_party, to_party, method, sent_at, accepted_at, outcome,
   reason_text AS reason,
   md5(concat_ws(chr(31), platform, appeal_id, coalesce(seq::VARCHAR, '∅'), coalesce(from_party, '∅'),
-      coalesce(to_party, '∅'), coalesce(method, '∅'), coalesce(sent_at::VARCHAR, '∅'),
-      coalesce(accepted_at::VARCHAR, '∅'), coalesce(outcome, '∅'), coalesce(reason_text, '∅'))) AS row_hash,
+      coalesce(to_party, '∅'), coalesce(method, '∅'), coalesce(ts_text(sent_at), '∅'),
+      coalesce(ts_text(accepted_at), '∅'), coalesce(outcome, '∅'), coalesce(reason_text, '∅'))) AS row_hash,
   CASE
     WHEN appeal_id IS NULL THEN lbl('appeal_id') || ' is empty'
     WHEN platform IS NULL THEN lbl('platform') || ' is empty'
@@ -47,4 +49,6 @@ SELECT
     WHEN method IS NULL THEN lbl('method') || ' ' || quoted(method_raw) || ' is not one of 派单/一键转接/在线转办/三方通话'
     WHEN outcome IS NULL THEN lbl('outcome') || ' ' || quoted(outcome_raw) || ' is not one of 签收/退回/协商/待签收'
   END AS reject_reason
-FROM n;
+FROM n
+)
+SELECT * EXCLUDE (__src), CASE WHEN reject_reason IS NOT NULL THEN to_json(__src)::VARCHAR END AS raw FROM checked;

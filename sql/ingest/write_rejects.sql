@@ -5,6 +5,6 @@ SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), source_row, 
 FROM staged_errors;
 
 INSERT INTO rejects (import_id, source_file, source_row, raw, reason)
-SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), t.__row, mask_pii(to_json(s)::VARCHAR), t.reject_reason
-FROM typed t JOIN staged s ON s.__row = t.__row
-WHERE t.reject_reason IS NOT NULL;
+SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), __row, mask_pii(raw), reject_reason
+FROM typed
+WHERE reject_reason IS NOT NULL;

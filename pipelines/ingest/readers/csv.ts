@@ -48,29 +48,43 @@ export async function csvLayout(path: string): Promise<CsvLayout> {
   return { delimiter, skip, headers: uniqueHeaders(headers) };
 }
 
+function csvSource(path: string, layout: CsvLayout, keepRejects: boolean): string {
+  const rejects = keepRejects ? ", store_rejects = true, rejects_table = 'csv_reject_errors', rejects_scan = 'csv_reject_scans'" : '';
+  return `read_csv(${literal(path)}, header = true, skip = ${layout.skip}, auto_detect = false, delim = ${literal(layout.delimiter)},
+    quote = '"', escape = '"', columns = ${csvColumns(layout.headers)}, max_line_size = 8388608, strict_mode = true${rejects})`;
+}
+
 /**
  * Stages a UTF-8 CSV file as the temp table `staged` (every column VARCHAR, plus `__row`, the row
  * number counting the header as row 1). Rows DuckDB cannot split into the header's columns go to
- * `staged_errors` with their line and DuckDB's reason. With `rowNumbered`, the file's own `__row`
- * column (written by the XLSX reader) carries the row numbers.
+ * `staged_errors` with their line and DuckDB's reason.
  */
-export async function stageCsv(db: Database, path: string, opts: { rowNumbered?: boolean } = {}): Promise<Staged> {
+export async function stageCsv(db: Database, path: string): Promise<Staged> {
   const layout = await csvLayout(path);
-  const source = `read_csv(${literal(path)}, header = true, skip = ${layout.skip}, auto_detect = false, delim = ${literal(layout.delimiter)},
-    quote = '"', escape = '"', columns = ${csvColumns(layout.headers)}, store_rejects = true,
-    rejects_table = 'csv_reject_errors', rejects_scan = 'csv_reject_scans', max_line_size = 8388608, strict_mode = true)`;
   await db.run('ingest/drop_csv_rejects');
   try {
-    await db.exec(`CREATE OR REPLACE TEMP TABLE staged_raw AS SELECT * FROM ${source}`);
+    await db.exec(`CREATE OR REPLACE TEMP TABLE staged_raw AS SELECT * FROM ${csvSource(path, layout, true)}`);
   } catch (err) {
     throw new ImportError(`cannot read the file as CSV: ${(err as Error).message.split('\n')[0]}`);
   }
   const headerRow = layout.skip + 1;
-  if (opts.rowNumbered) await db.run('ingest/stage_rows_from_column');
-  else {
-    await db.run('ingest/csv_errors', { header_row: headerRow });
-    const { n } = (await db.one<{ n: number }>('ingest/count_staged_errors'))!;
-    await db.run(n === 0 ? 'ingest/stage_rows_plain' : 'ingest/stage_rows_with_gaps');
-  }
-  return { headers: opts.rowNumbered ? layout.headers.filter((h) => h !== '__row') : layout.headers, headerRow };
+  await db.run('ingest/csv_errors', { header_row: headerRow });
+  const { n } = (await db.one<{ n: number }>('ingest/count_staged_errors'))!;
+  await db.run(n === 0 ? 'ingest/stage_rows_plain' : 'ingest/stage_rows_with_gaps');
+  return { headers: layout.headers, headerRow };
+}
+
+/**
+ * Stages a UTF-8 CSV file in place: views over the file itself, read again by each query that
+ * needs it, since parsing the file costs less than copying it into a table, and DuckDB reads it on
+ * every core without keeping rejects. A row DuckDB cannot split fails the query reading it; then
+ * `restage` stages the file with stageCsv.
+ */
+export async function stageCsvInPlace(db: Database, path: string): Promise<Staged> {
+  const layout = await csvLayout(path);
+  const headerRow = layout.skip + 1;
+  await db.exec(`CREATE OR REPLACE TEMP VIEW staged_rows AS SELECT NULL::INTEGER AS __row, * FROM ${csvSource(path, layout, false)}`);
+  await db.run('ingest/stage_rows_in_place', { header_row: headerRow });
+  await db.run('ingest/no_staged_errors');
+  return { headers: layout.headers, headerRow, restage: () => stageCsv(db, path) };
 }

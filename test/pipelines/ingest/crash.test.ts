@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../pipelines/db/database.js';
@@ -34,8 +34,17 @@ describe('an import killed mid-way', () => {
     const child = runCli(['import', big, '--db', dbPath]);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    await new Promise((r) => setTimeout(r, 3000));
+    let running = true;
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => {
+        running = false;
+        resolve({ code, signal });
+      }),
+    );
+    // Killed once the import has started writing rows into the file (inside its transaction), however
+    // fast or slow the machine reads and checks them.
+    const before = statSync(dbPath).size;
+    while (running && statSync(dbPath).size < before + (1 << 20)) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
     const { signal } = await exited;
     expect(signal, `the import finished before it could be killed: ${stderr}`).toBe('SIGKILL');
@@ -51,6 +60,12 @@ describe('an import killed mid-way', () => {
     expect(await counts()).toEqual({ appeals: ROWS + 2, versions: ROWS + 2, runs: 2 });
     const dupes = await after.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM (SELECT platform, appeal_id FROM appeals GROUP BY ALL HAVING count(*) > 1)');
     expect(dupes[0].n).toBe(0);
+    // Rows checked straight from the file, on several threads, still carry their own row numbers.
+    const misnumbered = await after.query<{ n: number }>(
+      "SELECT count(*)::INTEGER AS n FROM appeals WHERE import_id = $1 AND appeal_id <> 'GD2025' || lpad((source_row - 2)::VARCHAR, 9, '0')",
+      [report.importId],
+    );
+    expect(misnumbered[0].n).toBe(0);
     after.close();
   }, 180_000);
 });

@@ -113,6 +113,18 @@ describe('CSV import', () => {
     expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD002'"))[0].r).toBe(9);
   });
 
+  it('rejects a row that is not valid UTF-8 past the part of the file the encoding is judged on', async () => {
+    const good = Array.from({ length: 60_000 }, (_, i) => `GD${i},2025-05-16 08:00:00,,东城区,楼道里电动车充电，存在火灾隐患，第${i}次反映,单位,,,`);
+    const bytes = Buffer.concat([Buffer.from([HEADER, ...good, 'GDX,2025-05-16 08:00:00,,东城区,'].join('\n')), Buffer.from([0xff, 0xfe]), Buffer.from(',单位,,,\n')]);
+    expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    const r = await importFile(db, write('late.csv', bytes));
+    addsUp(r);
+    expect(r).toMatchObject({ encoding: 'utf-8', rowsRead: 60_001, inserted: 60_000, rejected: 1 });
+    const rejects = await db.query<{ source_row: number; reason: string }>('SELECT source_row, reason FROM rejects');
+    expect(rejects).toEqual([{ source_row: 60_002, reason: "the row is not valid text in the file's encoding" }]);
+    expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD59999'"))[0].r).toBe(60_001);
+  });
+
   it('masks personal data in kept rejects too', async () => {
     await importFile(db, write('bad.csv', [HEADER, 'GD009,not a date,13812345678,东城区,身份证110101199003077777,单位,,,'].join('\n')));
     const raw = (await db.query<{ raw: string }>('SELECT raw FROM rejects'))[0].raw;
