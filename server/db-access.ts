@@ -236,13 +236,7 @@ export class DatabaseAccess {
     };
     const open = async () => {
       try {
-        const c = await this.pool.acquire();
-        try {
-          await Database.beginSnapshot(c);
-        } catch (err) {
-          this.pool.discard(c);
-          throw err;
-        }
+        const c = await this.snapshotConnection();
         connection = c;
         return c;
       } finally {
@@ -261,6 +255,18 @@ export class DatabaseAccess {
     }
   }
 
+  /** A pooled reader connection inside a fresh read snapshot (a connection that fails to begin one is dropped). */
+  private async snapshotConnection(): Promise<DuckDBConnection> {
+    const c = await this.pool.acquire();
+    try {
+      await Database.beginSnapshot(c);
+    } catch (err) {
+      this.pool.discard(c);
+      throw err;
+    }
+    return c;
+  }
+
   /** Waits until every read that meant to begin a snapshot before now has begun it (or ended). */
   private freshSnapshotsBegun(): Promise<void> {
     if (this.starting === 0) return Promise.resolve();
@@ -274,13 +280,7 @@ export class DatabaseAccess {
     const pinned: Pinned = { view: this.view, version: this.cache.version, ready: Promise.resolve(null), connection: null, users: 0, writeOver: false, broken: false, over, end };
     pinned.ready = (async () => {
       try {
-        const c = await this.pool.acquire();
-        try {
-          await Database.beginSnapshot(c);
-        } catch (err) {
-          this.pool.discard(c);
-          throw err;
-        }
+        const c = await this.snapshotConnection();
         pinned.connection = c;
         return c;
       } catch (err) {
