@@ -1,29 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PASSWORD, startServer, type Harness } from '../server/harness.js';
-import { launch, screenshot, watchedPage } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, type Harness } from '../server/harness.js';
+import { screenshot } from './browser.js';
+import { browserSuite } from './suite.js';
 
 let h: Harness;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  h = await startServer({ data: 'sample', config: { clientDir: inject('clientDir') } });
-  browser = await launch();
-  ({ page, errors } = await watchedPage(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-afterEach(() => {
-  // any console error or uncaught exception fails the test it happened in
-  const seen = errors.splice(0);
-  expect(seen).toEqual([]);
-});
+browserSuite((suite) => ({ h, page, errors } = suite));
 
 describe('the dashboard in a browser', () => {
   it('signs in and shows the overview with KPI cards and charts', async () => {

@@ -1,32 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { docxText, UNMASKED } from '../helpers/docx.js';
-import { PASSWORD, startServer, type Harness } from '../server/harness.js';
-import { launch, screenshot, watchedPage } from './browser.js';
+import { PASSWORD, type Harness } from '../server/harness.js';
+import { screenshot } from './browser.js';
+import { browserSuite } from './suite.js';
 
 const TITLE = '2026年第一次联席会商会议';
 const NORM = '健身房闭店退费纠纷由市场监管部门牵头受理，商务部门配合，五日内答复。';
 
 let h: Harness;
-let browser: Browser;
 let page: Page;
-let errors: string[];
 
-beforeAll(async () => {
-  h = await startServer({ data: 'sample', config: { clientDir: inject('clientDir') } });
-  browser = await launch();
-  ({ page, errors } = await watchedPage(browser));
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
-afterEach(() => {
-  // any console error or uncaught exception fails the test it happened in
-  const seen = errors.splice(0);
-  expect(seen).toEqual([]);
-});
+browserSuite((suite) => ({ h, page } = suite));
 
 const agendaTitles = () => page.locator('ol.agenda > li h3').evaluateAll((hs) => hs.map((x) => x.firstChild?.textContent?.trim() ?? ''));
 
