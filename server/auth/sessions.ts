@@ -55,6 +55,7 @@ export class SessionStore {
       role: row.role,
       unit: row.unit,
       csrfToken: row.csrf_token,
+      expiresMs: row.expires_ms,
     };
     this.known.set(key, { user, expiresMs: row.expires_ms });
     return user;

@@ -9,6 +9,8 @@ export interface SessionUser {
   /** unit_head: the unit whose records this user sees in full. */
   unit: string | null;
   csrfToken: string;
+  /** When the session ends (ms since the epoch). */
+  expiresMs: number;
 }
 
 /**

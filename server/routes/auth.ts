@@ -20,7 +20,7 @@ interface UserRow {
   [key: string]: unknown;
 }
 
-const me = (u: SessionUser) => ({ userId: u.userId, username: u.username, displayName: u.displayName, role: u.role, unit: u.unit, csrfToken: u.csrfToken });
+const me = (u: SessionUser) => ({ userId: u.userId, username: u.username, displayName: u.displayName, role: u.role, unit: u.unit, csrfToken: u.csrfToken, expiresAt: new Date(u.expiresMs).toISOString() });
 
 /** Sign in and out, who am I, change my password. */
 export function authRoutes(ctx: AppContext): ApiRouter {

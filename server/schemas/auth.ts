@@ -14,6 +14,8 @@ export const Me = z.object({
   role: Role,
   unit: z.string().nullable(),
   csrfToken: z.string(),
+  /** When this session ends: the browser stops sending its cookie then. */
+  expiresAt: z.string(),
 });
 
 /** The signed-in user, or null: answered 200 either way, so a page load never logs a failed request. */

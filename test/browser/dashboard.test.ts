@@ -159,4 +159,14 @@ describe('the dashboard in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('总览');
   });
+
+  it('shows a returning visitor whose session has ended the sign-in page without asking for refused data', async () => {
+    const ends = await page.evaluate(() => localStorage.getItem('linkage.sessionEnds'));
+    expect(Date.parse(ends ?? '')).toBeGreaterThan(Date.now());
+    // The cookie lapses when the session does (same lifetime): both gone, as on a visit the next day.
+    await page.context().clearCookies();
+    await page.evaluate(() => localStorage.setItem('linkage.sessionEnds', new Date(Date.now() - 60_000).toISOString()));
+    await page.reload();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  });
 });

@@ -3,13 +3,14 @@ import { get, send, setCsrfToken, whenUnauthorized } from './api.js';
 
 let user = $state<Me | null>(null);
 let ready = $state(false);
-const HINT_KEY = 'linkage.signedIn';
+/** Holds when the last session seen ends: its cookie is gone after that, so no hint either. */
+const HINT_KEY = 'linkage.sessionEnds';
 
 function signedIn(me: Me | null): void {
   user = me;
   setCsrfToken(me?.csrfToken ?? '');
   try {
-    if (me) localStorage.setItem(HINT_KEY, '1');
+    if (me) localStorage.setItem(HINT_KEY, me.expiresAt);
     else localStorage.removeItem(HINT_KEY);
   } catch {
     // private mode: no hint, the first view waits for the session check
@@ -17,12 +18,15 @@ function signedIn(me: Me | null): void {
 }
 
 /**
- * Whether this browser was signed in when it last asked: a hint (the server decides) that lets the
- * first view ask for its data beside the session check instead of after it.
+ * Whether this browser holds a session that has not ended yet, as far as it last heard: a hint (the
+ * server decides) that lets the first view ask for its data beside the session check instead of
+ * after it. A session that ended is no hint, so a returning visitor's page asks for nothing it
+ * would be refused.
  */
 export function signedInBefore(): boolean {
   try {
-    return localStorage.getItem(HINT_KEY) === '1';
+    const ends = Date.parse(localStorage.getItem(HINT_KEY) ?? '');
+    return ends > Date.now();
   } catch {
     return false;
   }

@@ -18,6 +18,9 @@ describe('sign in and out', () => {
     const { user: me } = await c.json('/api/auth/session');
     expect(me).toMatchObject({ username: 'officer', role: 'officer', unit: null });
     expect(me.csrfToken).toBe(c.csrf);
+    // The session ends when its cookie does: the client's hint of a live session relies on it.
+    const cookieEnds = Date.parse(/Expires=([^;]+)/i.exec(cookie)![1]);
+    expect(Math.abs(Date.parse(me.expiresAt) - cookieEnds)).toBeLessThan(5_000);
   });
 
   it('refuses a wrong password with 401 and logs the attempt', async () => {
