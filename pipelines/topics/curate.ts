@@ -14,14 +14,25 @@ import type { CurationAction, TopicRow } from './state.js';
 import { transformRows } from './vectoriser.js';
 
 /** A curation that cannot be done as asked; the message is for the person who asked. */
-export class TopicError extends Error {}
+/**
+ * A curation refused: `conflict` when the topic's state does not allow it, `not_found` for no such
+ * topic, `invalid_input` when the request itself is incomplete. The message is for the user.
+ */
+export class TopicError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'conflict' | 'not_found' | 'invalid_input' = 'conflict',
+  ) {
+    super(message);
+  }
+}
 
 /** Smallest number of appeals that makes a topic by hand (promotion, split children). */
 const MIN_CURATED = 3;
 
 async function topic(db: Database, id: number): Promise<TopicRow> {
   const row = await db.one<TopicRow>('topics/topic_by_id', { id });
-  if (!row) throw new TopicError(`topic ${id} does not exist`);
+  if (!row) throw new TopicError(`topic ${id} does not exist`, 'not_found');
   return row;
 }
 
@@ -49,7 +60,7 @@ async function curate<T>(db: Database, fn: (workDir: string) => Promise<T>): Pro
 
 export async function renameTopic(db: Database, id: number, label: string, by?: string): Promise<void> {
   const clean = label.replace(/\s+/g, ' ').trim();
-  if (!clean) throw new TopicError('the new label is empty');
+  if (!clean) throw new TopicError('the new label is empty', 'invalid_input');
   await topic(db, id);
   await curate(db, async () => {
     await db.run('topics/rename_topic', { id, label: clean });
@@ -161,7 +172,7 @@ async function lineage(db: Database, edges: Omit<LineageEdge, 'run_id' | 'source
 /** Merges the source topics into `target`: their appeals move, they are marked merged, and so they stay after every run. */
 export async function mergeTopics(db: Database, target: number, sources: number[], by?: string): Promise<void> {
   const others = [...new Set(sources)].filter((s) => s !== target);
-  if (!others.length) throw new TopicError('name at least one topic to merge into the first');
+  if (!others.length) throw new TopicError('name at least one topic to merge into the first', 'invalid_input');
   const t = await topic(db, target);
   if (t.status !== 'active' && t.status !== 'noise') throw new TopicError(`topic ${target} is ${t.status}: it cannot take other topics`);
   const sizes = new Map<number, number>();
@@ -235,7 +246,7 @@ export interface OutlierSelection {
 
 /** Makes a new topic from unclustered appeals (a search over the outlier queue, or chosen ones). */
 export async function promoteOutliers(db: Database, sel: OutlierSelection, by?: string): Promise<{ topicId: number; size: number }> {
-  if (!sel.search && !sel.appeals?.length) throw new TopicError('choose the outliers to promote: a search text or appeal ids');
+  if (!sel.search && !sel.appeals?.length) throw new TopicError('choose the outliers to promote: a search text or appeal ids', 'invalid_input');
   const m = await requireModel(db);
   return curate(db, async (workDir) => {
     const file = join(workDir, 'outliers.tsv');

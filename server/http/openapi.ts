@@ -37,7 +37,7 @@ const ERRORS: Record<string, string> = {
 
 function operation(route: RegisteredRoute): JsonSchema {
   const responses: Record<string, unknown> = {};
-  if (route.produces) responses['200'] = { description: 'A file', content: { [route.produces]: { schema: { type: 'string', format: 'binary' } } } };
+  if (route.produces) responses['200'] = { description: 'A file', content: Object.fromEntries(route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
   else {
     const content: Record<string, unknown> = { 'application/json': { schema: jsonSchema(route.response, 'output') } };
     if (route.table) {
@@ -54,6 +54,7 @@ function operation(route: RegisteredRoute): JsonSchema {
     responses[code] = { description, ...error };
   }
   if (route.access === 'public' && route.method !== 'get') responses['429'] = { description: 'Too many attempts', ...error };
+  if (route.conflict) responses['409'] = { description: route.conflict, ...error };
   if (route.upload) responses['413'] = { description: 'The file is larger than the upload limit', ...error };
 
   const op: JsonSchema = {

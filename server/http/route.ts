@@ -29,8 +29,10 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   response: R;
   /** The answer holds a table under `rows` that is sent as Arrow IPC when the client asks for it. */
   table?: { row: z.ZodObject };
-  /** The handler writes the response itself in this content type (e.g. text/csv downloads). */
-  produces?: string;
+  /** The handler writes the response itself in one of these content types (e.g. text/csv downloads). */
+  produces?: readonly string[];
+  /** When the route answers 409: the request is valid but the record's state refuses it. */
+  conflict?: string;
   /** multipart/form-data with one file in this field, received by `middleware`. */
   upload?: { field: string; middleware: RequestHandler };
   /**

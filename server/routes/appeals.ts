@@ -81,7 +81,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
   api.add(
     {
       method: 'get', path: '/export.csv', summary: `The matching appeals (up to ${EXPORT_LIMIT.toLocaleString('en')}, masked) as CSV; every export is audit-logged`,
-      access: readers, query: AppealFilters, response: z.string(), produces: 'text/csv', lock: 'none',
+      access: readers, query: AppealFilters, response: z.string(), produces: ['text/csv'], lock: 'none',
     },
     async ({ query, scope, user, res }) => {
       const rows = await ctx.lock.read(() =>

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import { exportDocument, type DocumentFormat, type DocumentRequest } from '../../pipelines/reports/index.js';
+import { CONTENT_TYPES, exportDocument, type DocumentFormat, type DocumentRequest } from '../../pipelines/reports/index.js';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth/user.js';
 import type { AppContext } from '../context.js';
@@ -22,9 +22,8 @@ async function send(ctx: AppContext, res: Response, user: SessionUser, request: 
   return undefined;
 }
 
-const FILE = 'application/octet-stream';
 // the library records the export: a write, which changes no other answer
-const exporting = { response: z.string(), produces: FILE, lock: 'write', invalidates: false } as const;
+const exporting = { response: z.string(), produces: Object.values(CONTENT_TYPES), lock: 'write', invalidates: false } as const;
 
 /**
  * The documents officials use (pipelines/reports) as DOCX, XLSX or a print page: agenda and

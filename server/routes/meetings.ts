@@ -42,6 +42,7 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   // Agenda work changes no other answer. Decisions do (settled topics, the decided-topics KPI, the
   // follow-up), and so does a meeting's date (which meeting's decisions the next one follows up).
   const agendaWrite = { access: builders, invalidates: false } as const;
+  const onDraft = { conflict: 'the meeting is no longer a draft: its agenda, units and details are fixed' } as const;
 
   api.add({ method: 'get', path: '/', summary: 'Every meeting, newest first, with its number of items and decisions', access: 'signed_in', response: MeetingList }, async () => ({
     meetings: await listMeetings(ctx.db),
@@ -55,13 +56,13 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     detailFor(ctx, params.meetingId, scope),
   );
 
-  api.add({ method: 'patch', path: '/:meetingId', summary: 'Change title, date, kind, convener, location or evidence period of a draft meeting', access: builders, params: MeetingParams, body: UpdateMeetingBody, response: MeetingDetail }, async ({ params, body }) => {
+  api.add({ method: 'patch', path: '/:meetingId', summary: 'Change title, date, kind, convener, location or evidence period of a draft meeting', ...onDraft, access: builders, params: MeetingParams, body: UpdateMeetingBody, response: MeetingDetail }, async ({ params, body }) => {
     await updateMeeting(ctx.db, params.meetingId, body);
     return getMeeting(ctx.db, params.meetingId);
   });
 
   api.add(
-    { method: 'post', path: '/:meetingId/proposal', summary: 'Fill the draft agenda from the dispute proposal: the most disputed unsettled topics with their evidence', ...agendaWrite, params: MeetingParams, body: ProposalBody, response: ProposalResult },
+    { method: 'post', path: '/:meetingId/proposal', summary: 'Fill the draft agenda from the dispute proposal: the most disputed unsettled topics with their evidence', ...onDraft, ...agendaWrite, params: MeetingParams, body: ProposalBody, response: ProposalResult },
     async ({ params, body }) => {
       const meeting = await requireMeeting(ctx.db, params.meetingId);
       const window = await evidenceWindow(ctx.db, { ...meeting, periodFrom: body.from ?? meeting.periodFrom, periodTo: body.to ?? meeting.periodTo });
@@ -71,23 +72,23 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     },
   );
 
-  api.add({ method: 'post', path: '/:meetingId/items', summary: 'Add a topic (with its evidence from the data) or a matter by title to a draft agenda', ...agendaWrite, params: MeetingParams, body: AddItemBody, response: MeetingDetail }, async ({ params, body }) => {
+  api.add({ method: 'post', path: '/:meetingId/items', summary: 'Add a topic (with its evidence from the data) or a matter by title to a draft agenda', ...onDraft, ...agendaWrite, params: MeetingParams, body: AddItemBody, response: MeetingDetail }, async ({ params, body }) => {
     await addItem(ctx.db, params.meetingId, body);
     return getMeeting(ctx.db, params.meetingId);
   });
 
-  api.add({ method: 'put', path: '/:meetingId/order', summary: 'Put the draft agenda in this order (every item id once)', ...agendaWrite, params: MeetingParams, body: ReorderBody, response: MeetingDetail }, async ({ params, body }) => {
+  api.add({ method: 'put', path: '/:meetingId/order', summary: 'Put the draft agenda in this order (every item id once)', ...onDraft, ...agendaWrite, params: MeetingParams, body: ReorderBody, response: MeetingDetail }, async ({ params, body }) => {
     await reorderItems(ctx.db, params.meetingId, body);
     return getMeeting(ctx.db, params.meetingId);
   });
 
-  api.add({ method: 'patch', path: '/:meetingId/items/:itemId', summary: "Change an item's title or notes", ...agendaWrite, params: ItemParams, body: UpdateItemBody, response: MeetingDetail }, async ({ params, body }) => {
+  api.add({ method: 'patch', path: '/:meetingId/items/:itemId', summary: "Change an item's title or notes", ...onDraft, ...agendaWrite, params: ItemParams, body: UpdateItemBody, response: MeetingDetail }, async ({ params, body }) => {
     await requireItemOf(ctx, params.meetingId, params.itemId);
     await updateItem(ctx.db, params.itemId, body);
     return getMeeting(ctx.db, params.meetingId);
   });
 
-  api.add({ method: 'delete', path: '/:meetingId/items/:itemId', summary: 'Remove an item from a draft agenda (units invited only for it go too)', ...agendaWrite, params: ItemParams, response: MeetingDetail }, async ({ params }) => {
+  api.add({ method: 'delete', path: '/:meetingId/items/:itemId', summary: 'Remove an item from a draft agenda (units invited only for it go too)', ...onDraft, ...agendaWrite, params: ItemParams, response: MeetingDetail }, async ({ params }) => {
     await requireItemOf(ctx, params.meetingId, params.itemId);
     await removeItem(ctx.db, params.itemId);
     return getMeeting(ctx.db, params.meetingId);
@@ -98,14 +99,14 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
     return { units: m.units, suggested: m.suggestedUnits };
   });
 
-  api.add({ method: 'put', path: '/:meetingId/units', summary: 'Replace the invited units of a draft meeting', ...agendaWrite, params: MeetingParams, body: SetUnitsBody, response: InvitedUnits }, async ({ params, body }) => {
+  api.add({ method: 'put', path: '/:meetingId/units', summary: 'Replace the invited units of a draft meeting', ...onDraft, ...agendaWrite, params: MeetingParams, body: SetUnitsBody, response: InvitedUnits }, async ({ params, body }) => {
     await setInvitedUnits(ctx.db, params.meetingId, body);
     const m = await getMeeting(ctx.db, params.meetingId);
     return { units: m.units, suggested: m.suggestedUnits };
   });
 
   api.add(
-    { method: 'post', path: '/:meetingId/status', summary: 'Move the meeting one step: draft → issued → held → minutes_issued (409 otherwise)', ...agendaWrite, params: MeetingParams, body: StatusBody, response: MeetingDetail },
+    { method: 'post', path: '/:meetingId/status', summary: 'Move the meeting one step: draft → issued → held → minutes_issued', conflict: 'not the next step from the meeting’s status, or issuing an empty agenda', ...agendaWrite, params: MeetingParams, body: StatusBody, response: MeetingDetail },
     async ({ params, body, user }) => {
       await setMeetingStatus(ctx.db, params.meetingId, body, { actor: user.username });
       return getMeeting(ctx.db, params.meetingId);
@@ -113,12 +114,12 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
   );
 
   api.add(
-    { method: 'post', path: '/:meetingId/items/:itemId/decisions', summary: 'Record the decision on an item of an issued or held meeting; on a topic it becomes a jurisdiction rule', access: builders, params: ItemParams, body: DecideBody, response: Decision },
+    { method: 'post', path: '/:meetingId/items/:itemId/decisions', summary: 'Record the decision on an item of an issued or held meeting; on a topic it becomes a jurisdiction rule', conflict: 'the meeting is not issued or held', access: builders, params: ItemParams, body: DecideBody, response: Decision },
     async ({ params, body, user }) => recordDecision(ctx.db, params.meetingId, { ...body, itemId: params.itemId }, { actor: user.username }),
   );
 
   api.add(
-    { method: 'post', path: '/:meetingId/decisions/:decisionId/revoke', summary: 'Withdraw a decision in force taken at this meeting (and so its rule)', access: builders, params: DecisionParams, response: Decision },
+    { method: 'post', path: '/:meetingId/decisions/:decisionId/revoke', summary: 'Withdraw a decision in force taken at this meeting (and so its rule)', conflict: 'the decision is not in force (revoked or superseded already)', access: builders, params: DecisionParams, response: Decision },
     async ({ params }) => {
       const d = await requireDecision(ctx.db, params.decisionId);
       const m = await getMeeting(ctx.db, params.meetingId);

@@ -6,7 +6,7 @@ import { audit } from '../audit.js';
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { readable } from '../readable.js';
 import { localMinute } from '../time.js';
 import {
@@ -115,12 +115,16 @@ export function rankingAnswer(ctx: AppContext, query: z.output<typeof TopicsQuer
   });
 }
 
-/** A curation the topic engine refused is the user's to fix: 409 with its reason. */
+/** A curation the topic engine refused is the user's to fix: 409 with its reason (404, 400 for a missing topic, an incomplete request). */
 async function curating<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof TopicError) throw new HttpError(409, 'curation_refused', err.message);
+    if (err instanceof TopicError) {
+      if (err.code === 'not_found') throw notFound(err.message);
+      if (err.code === 'invalid_input') throw badRequest(err.message);
+      throw new HttpError(409, 'curation_refused', err.message);
+    }
     throw err;
   }
 }
@@ -169,7 +173,7 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
   });
 
   const curation = (action: string, path: string, summary: string, run: (id: number, body: unknown, by: string) => Promise<number[]>, body?: typeof RenameBody | typeof MergeBody) =>
-    api.add({ method: 'post', path: `/:topicId/${path}`, summary, access: curators, params: TopicParams, body, response: CurationResult }, async ({ params, body: b, user }) =>
+    api.add({ method: 'post', path: `/:topicId/${path}`, summary, conflict: 'the topic’s status or data does not allow this curation (the message says why)', access: curators, params: TopicParams, body, response: CurationResult }, async ({ params, body: b, user }) =>
       curating(async () => {
         const children = await run(params.topicId, b, user.username);
         await audit(ctx.db, { who: user.username, action: 'curation', what: `topic ${params.topicId}`, details: { action, ...(b as object), children } });

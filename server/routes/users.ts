@@ -39,7 +39,7 @@ export function userRoutes(ctx: AppContext): ApiRouter {
   }));
 
   api.add(
-    { method: 'post', path: '/', summary: 'Create a user', access: admin, body: CreateUserBody, response: UserRow, lock: 'accounts' },
+    { method: 'post', path: '/', summary: 'Create a user', conflict: 'the user name is taken', access: admin, body: CreateUserBody, response: UserRow, lock: 'accounts' },
     async ({ body, user }) => {
       if (await ctx.db.one('server/user_by_name', { username: body.username })) throw new HttpError(409, 'exists', `the user name '${body.username}' is taken`, { username: body.username });
       const row = await ctx.db.one<{ user_id: number }>('server/user_insert', {
@@ -56,7 +56,7 @@ export function userRoutes(ctx: AppContext): ApiRouter {
   );
 
   api.add(
-    { method: 'patch', path: '/:userId', summary: "Change a user's name, role and unit, disable them or set a new password", access: admin, params: UserIdParams, body: UpdateUserBody, response: UserRow, lock: 'accounts' },
+    { method: 'patch', path: '/:userId', summary: "Change a user's name, role and unit, disable them or set a new password", conflict: 'the change would leave no active administrator', access: admin, params: UserIdParams, body: UpdateUserBody, response: UserRow, lock: 'accounts' },
     async ({ params, body, user }) => {
       const current = (await ctx.db.all<Row>('server/users_list')).find((r) => r.user_id === params.userId);
       if (!current) throw notFound(`no user ${params.userId}`);

@@ -60,6 +60,31 @@ describe('OpenAPI document', () => {
     expect((doc.paths['/api/kpis/table'].get.responses['200'] as { content: Record<string, unknown> }).content).toHaveProperty(['application/vnd.apache.arrow.stream']);
   });
 
+  it('declares the document types a download is sent in, and CSV for the appeal export', () => {
+    const types = (path: string) => Object.keys((doc.paths[path].get.responses['200'] as { content: Record<string, unknown> }).content).sort();
+    for (const path of ['/api/documents/agenda', '/api/documents/minutes', '/api/documents/unit', '/api/documents/operation']) {
+      expect(types(path), path).toEqual([
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'text/html; charset=utf-8',
+      ]);
+    }
+    expect(types('/api/appeals/export.csv')).toEqual(['text/csv']);
+  });
+
+  it('declares 409 with its reason on the routes whose record state can refuse a valid request, and on no read', () => {
+    const conflicts = operations().filter(({ op }) => op.responses['409']).map(({ method, path }) => `${method} ${path}`);
+    expect(conflicts).toEqual(expect.arrayContaining([
+      'post /api/meetings/{meetingId}/status',
+      'post /api/meetings/{meetingId}/items',
+      'post /api/meetings/{meetingId}/items/{itemId}/decisions',
+      'post /api/users',
+      'post /api/topics/{topicId}/merge',
+    ]));
+    expect(conflicts.filter((c) => c.startsWith('get ')).length).toBe(0);
+    expect(conflicts).not.toContain('post /api/meetings');
+  });
+
   it('matches what the server does: every route not marked public answers 401 without a session', async () => {
     const anonymous = new Client(h.base);
     for (const { path, method, op } of operations()) {

@@ -116,10 +116,16 @@ describe('curation', () => {
     expect((await officer.json(`/api/topics/${t.topicId}`)).status).toBe('active');
   });
 
-  it('refuses a merge the topic engine cannot do with 409 and its reason', async () => {
-    const res = await officer.post(`/api/topics/${ranking.topics[0].topicId}/merge`, { sources: [987654] });
-    expect(res.status).toBe(409);
-    expect((await res.json()).message).toMatch(/987654/);
+  it('refuses a merge: 404 for no such topic, 400 for nothing to merge, 409 with its reason for a topic merged already', async () => {
+    const [into, source] = [ranking.topics[4].topicId, ranking.topics[5].topicId];
+    const missing = await officer.post(`/api/topics/${into}/merge`, { sources: [987654] });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).message).toMatch(/987654/);
+    expect((await officer.post(`/api/topics/${into}/merge`, { sources: [into] })).status).toBe(400);
+    expect((await officer.post(`/api/topics/${into}/merge`, { sources: [source] })).status).toBe(200);
+    const again = await officer.post(`/api/topics/${into}/merge`, { sources: [source] });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: 'curation_refused', message: expect.stringContaining(`topic ${source} is merged`) });
   });
 });
 
