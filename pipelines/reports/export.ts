@@ -78,22 +78,35 @@ export function fileNameFor(doc: ReportDoc, format: DocumentFormat): string {
   return `${doc.fileStem.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120)}.${format}`;
 }
 
-/** Builds, renders and audit-logs one document (who, what, when, size and hash). */
-export async function exportDocument(db: Database, request: DocumentRequest, format: DocumentFormat, { actor }: Actor = {}): Promise<ExportedDocument> {
+/** A document built and rendered, not yet recorded as exported. */
+export type RenderedDocument = Omit<ExportedDocument, 'exportId'>;
+
+/** Builds and renders one document; only reads, so it may run on a read snapshot. */
+export async function prepareDocument(db: Database, request: DocumentRequest, format: DocumentFormat): Promise<RenderedDocument> {
   if (!DOCUMENT_FORMATS.includes(format)) throw new ConsultationError('invalid_input', `format must be one of ${DOCUMENT_FORMATS.join(', ')}`);
   const doc = await buildDocument(db, request);
   const buffer = await renderDocument(doc, format);
-  const fileName = fileNameFor(doc, format);
+  return { document: doc.kind, format, fileName: fileNameFor(doc, format), contentType: CONTENT_TYPES[format], buffer };
+}
+
+/** Records a rendered document as exported (who, what, when, size and hash); returns its export id. */
+export async function recordExport(db: Database, file: RenderedDocument, request: DocumentRequest, { actor }: Actor = {}): Promise<number> {
   const row = await db.one<{ export_id: number }>('reports/record_export', {
-    document: doc.kind,
-    format,
+    document: file.document,
+    format: file.format,
     subject: JSON.stringify(request),
-    file_name: fileName,
-    bytes: buffer.length,
-    sha256: createHash('sha256').update(buffer).digest('hex'),
+    file_name: file.fileName,
+    bytes: file.buffer.length,
+    sha256: createHash('sha256').update(file.buffer).digest('hex'),
     actor: actor ?? null,
   });
-  return { exportId: row!.export_id, document: doc.kind, format, fileName, contentType: CONTENT_TYPES[format], buffer };
+  return row!.export_id;
+}
+
+/** Builds, renders and records one document. */
+export async function exportDocument(db: Database, request: DocumentRequest, format: DocumentFormat, actor: Actor = {}): Promise<ExportedDocument> {
+  const file = await prepareDocument(db, request, format);
+  return { exportId: await recordExport(db, file, request, actor), ...file };
 }
 
 export interface ExportRecord {

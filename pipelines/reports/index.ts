@@ -3,7 +3,7 @@
  * linkage operation report — built once as blocks from the same data the screens show, rendered
  * as official-style DOCX, XLSX annexes and a printable HTML page, and audit-logged when exported.
  */
-export { buildDocument, CONTENT_TYPES, DOCUMENT_FORMATS, documentRequest, exportDocument, fileNameFor, listExports, renderDocument, type DocumentFormat, type DocumentRequest, type ExportedDocument, type ExportRecord } from './export.js';
+export { buildDocument, CONTENT_TYPES, DOCUMENT_FORMATS, documentRequest, exportDocument, fileNameFor, listExports, prepareDocument, recordExport, renderDocument, type DocumentFormat, type DocumentRequest, type ExportedDocument, type ExportRecord, type RenderedDocument } from './export.js';
 export { agendaDoc, loadAgendaPack, type AgendaPackData } from './documents/agenda.js';
 export { loadMinutes, minutesDoc } from './documents/minutes.js';
 export { loadUnitReport, unitReportDoc, unitReportInput, type UnitReportData, type UnitReportInput } from './documents/unit.js';

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import { CONTENT_TYPES, exportDocument, type DocumentFormat, type DocumentRequest } from '../../pipelines/reports/index.js';
+import { CONTENT_TYPES, prepareDocument, recordExport, type DocumentFormat, type DocumentRequest } from '../../pipelines/reports/index.js';
 import { audit } from '../audit.js';
 import type { SessionUser } from '../auth/user.js';
 import type { AppContext } from '../context.js';
@@ -9,21 +9,25 @@ import { ApiRouter } from '../http/route.js';
 import { AgendaDocQuery, MinutesDocQuery, OperationDocQuery, UnitDocQuery } from '../schemas/documents.js';
 
 /**
- * Builds, renders and sends one document, recorded twice: in document_exports by the report
- * library (size and hash of the file) and in the audit log beside every other export, pointing
- * at that record. A print page opens in the browser; DOCX and XLSX download.
+ * Builds and renders one document on a read snapshot, then records it twice on the accounts
+ * connection: in document_exports (size and hash of the file) and in the audit log beside every
+ * other export, pointing at that record. Neither waits for a running import. A print page opens in
+ * the browser; DOCX and XLSX download.
  */
 async function send(ctx: AppContext, res: Response, user: SessionUser, request: DocumentRequest, format: DocumentFormat): Promise<undefined> {
-  const doc = await exportDocument(ctx.db, request, format, { actor: user.username });
-  await audit(ctx.db, { who: user.username, action: 'export', what: doc.fileName, details: { exportId: doc.exportId, document: doc.document, format, request, bytes: doc.buffer.length } });
+  const doc = await ctx.lock.read(() => prepareDocument(ctx.db, request, format));
+  await ctx.lock.accounts(async () => {
+    const exportId = await recordExport(ctx.db, doc, request, { actor: user.username });
+    await audit(ctx.db, { who: user.username, action: 'export', what: doc.fileName, details: { exportId, document: doc.document, format, request, bytes: doc.buffer.length } });
+  });
   res.attachment(doc.fileName).type(doc.contentType);
   if (format === 'html') res.set('Content-Disposition', (res.get('Content-Disposition') ?? '').replace(/^attachment/, 'inline'));
   res.send(doc.buffer);
   return undefined;
 }
 
-// the library records the export: a write, which changes no other answer
-const exporting = { response: z.string(), produces: Object.values(CONTENT_TYPES), lock: 'write', invalidates: false } as const;
+// `send` takes its read snapshot and the accounts connection itself
+const exporting = { response: z.string(), produces: Object.values(CONTENT_TYPES), lock: 'none' } as const;
 
 /**
  * The documents officials use (pipelines/reports) as DOCX, XLSX or a print page: agenda and

@@ -231,6 +231,11 @@ describe('reads over HTTP while an import runs', () => {
     const leader = await Client.signedIn(h.base, 'leader');
     expect(await appeals(leader)).toBe(APPEALS.length);
     expect((await leader.post('/api/auth/logout')).status).toBe(200);
+    // a document is built on the snapshot and recorded beside the import
+    const report = await officer.get('/api/documents/operation?period=2025-03&format=xlsx');
+    expect(report.status).toBe(200);
+    const exported = await h.app.ctx.lock.accounts(() => h.app.ctx.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'export' AND what LIKE '%.xlsx'"));
+    expect(exported[0].n).toBe(1);
     release.fire();
     await write;
     expect(await appeals(officer)).toBe(APPEALS.length + 2);
