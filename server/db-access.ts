@@ -188,6 +188,20 @@ export class DatabaseAccess {
     await this.writer.run('db/checkpoint').catch(() => undefined);
   }
 
+  /**
+   * Runs `fn` on a connection of its own, opened for it and closed after: for work on temp tables
+   * alone (an upload's preview), which then neither waits for a write nor holds one up.
+   */
+  async aside<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('the database is closed');
+    const db = await this.writer.connect(SERVER_SETUP);
+    try {
+      return await fn(db);
+    } finally {
+      db.close();
+    }
+  }
+
   /** Runs `fn` with ctx.db on the accounts connection (sessions, users, audit log; autocommit). */
   accounts<T>(fn: () => Promise<T>): Promise<T> {
     return scopes.run({ access: this, kind: 'accounts', db: this.accountsDb }, fn);

@@ -17,8 +17,9 @@ function readOptions(body: z.output<typeof ReadOptions>): Pick<ImportOptions, 'k
   return { kind: body.kind, preset: body.preset, mapping: body.mapping as Mapping | undefined };
 }
 
+/** How the upload would be read: worked out in temp tables on a connection of its own, beside any import. */
 async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>): Promise<z.input<typeof Preview>> {
-  const p = await previewFile(ctx.db, upload.path, opts);
+  const p = await ctx.lock.aside((db) => previewFile(db, upload.path, opts));
   return {
     uploadId: upload.id,
     fileName: upload.fileName,
@@ -75,7 +76,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   api.add(
     {
       method: 'post', path: '/uploads', summary: 'Upload a file (multipart field "file") and preview how it would be read',
-      access: admin, response: Preview, upload: { field: 'file', middleware: uploads.middleware }, invalidates: false,
+      access: admin, response: Preview, upload: { field: 'file', middleware: uploads.middleware }, lock: 'none',
     },
     async ({ file, user }) => {
       if (!file) throw badRequest('send the file in the multipart field "file"');
@@ -90,7 +91,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   );
 
   api.add(
-    { method: 'post', path: '/uploads/:uploadId/preview', summary: 'Preview an upload again with a chosen kind, preset or corrected mapping', access: admin, params: UploadParams, body: ReadOptions, response: Preview, invalidates: false },
+    { method: 'post', path: '/uploads/:uploadId/preview', summary: 'Preview an upload again with a chosen kind, preset or corrected mapping', access: admin, params: UploadParams, body: ReadOptions, response: Preview, lock: 'none' },
     async ({ params, body }) => preview(ctx, upload(params.uploadId), readOptions(body)),
   );
 

@@ -236,6 +236,13 @@ describe('reads over HTTP while an import runs', () => {
     expect(report.status).toBe(200);
     const exported = await h.app.ctx.lock.accounts(() => h.app.ctx.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'export' AND what LIKE '%.xlsx'"));
     expect(exported[0].n).toBe(1);
+    // an upload is previewed on a connection of its own
+    const form = new FormData();
+    form.append('file', new Blob([[ORDERS_HEAD, `PRE001,2025/5/3 9:00,东城区,路面塌陷,${UNIT_A}`].join('\n')]), 'preview.csv');
+    const admin = await Client.signedIn(h.base, 'admin');
+    const previewed = await admin.request('POST', '/api/imports/uploads', { raw: form });
+    expect(previewed.status).toBe(200);
+    expect((await previewed.json()).sample).toEqual([expect.objectContaining({ 工单编号: 'PRE001' })]);
     release.fire();
     await write;
     expect(await appeals(officer)).toBe(APPEALS.length + 2);
