@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { readable } from '../readable.js';
+import { refreshDerived } from '../derived.js';
 import { localMinute } from '../time.js';
 import {
   CurationResult, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicWindowQuery, TopicsQuery,
@@ -115,10 +116,17 @@ export function rankingAnswer(ctx: AppContext, query: z.output<typeof TopicsQuer
   });
 }
 
-/** A curation the topic engine refused is the user's to fix: 409 with its reason (404, 400 for a missing topic, an incomplete request). */
-async function curating<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs a curation, then brings the dispute signals and KPI rollups up to date in the same write: a
+ * curation moves appeals between topics, and otherwise the next reader would have to rebuild them,
+ * waiting as a write behind any import. A curation the topic engine refused is the user's to fix:
+ * 409 with its reason (404, 400 for a missing topic, an incomplete request).
+ */
+async function curating<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    const result = await fn();
+    await refreshDerived(ctx.db);
+    return result;
   } catch (err) {
     if (err instanceof TopicError) {
       if (err.code === 'not_found') throw notFound(err.message);
@@ -157,7 +165,7 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
   api.add(
     { method: 'post', path: '/outliers/promote', summary: 'Make a new topic from unclustered appeals (a search, or chosen appeals)', access: curators, body: PromoteBody, response: CurationResult },
     async ({ body, user }) =>
-      curating(async () => {
+      curating(ctx, async () => {
         const made = await promoteOutliers(ctx.db, body, user.username);
         await audit(ctx.db, { who: user.username, action: 'curation', what: `topic ${made.topicId}`, details: { action: 'promote', search: body.search ?? null, appeals: body.appeals?.length ?? 0 } });
         return { topicId: made.topicId, children: [] };
@@ -174,7 +182,7 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
 
   const curation = (action: string, path: string, summary: string, run: (id: number, body: unknown, by: string) => Promise<number[]>, body?: typeof RenameBody | typeof MergeBody) =>
     api.add({ method: 'post', path: `/:topicId/${path}`, summary, conflict: 'the topic’s status or data does not allow this curation (the message says why)', access: curators, params: TopicParams, body, response: CurationResult }, async ({ params, body: b, user }) =>
-      curating(async () => {
+      curating(ctx, async () => {
         const children = await run(params.topicId, b, user.username);
         await audit(ctx.db, { who: user.username, action: 'curation', what: `topic ${params.topicId}`, details: { action, ...(b as object), children } });
         return { topicId: params.topicId, children };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { topicScores } from '../../../pipelines/disputes/index.js';
+import { ensureSignals, topicScores } from '../../../pipelines/disputes/index.js';
 import { Client, startServer, type Harness } from '../harness.js';
 
 const YEAR = 'from=2025-01-01&to=2025-12-31';
@@ -123,6 +123,8 @@ describe('curation', () => {
     expect((await missing.json()).message).toMatch(/987654/);
     expect((await officer.post(`/api/topics/${into}/merge`, { sources: [into] })).status).toBe(400);
     expect((await officer.post(`/api/topics/${into}/merge`, { sources: [source] })).status).toBe(200);
+    // the merge moved appeals: it brought the signals up to date itself, so no reader has to
+    expect(await h.app.ctx.lock.write(() => ensureSignals(h.app.ctx.db))).toBe(false);
     const again = await officer.post(`/api/topics/${into}/merge`, { sources: [source] });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: 'curation_refused', message: expect.stringContaining(`topic ${source} is merged`) });
