@@ -1,5 +1,6 @@
 import type { SparseRows, SparseVector } from './sparse.js';
-import { CentroidIndex, centroidsOf } from './centroids.js';
+import { CentroidIndex, centroidsOf, nearestCentroids, postingsOf } from './centroids.js';
+import { newArray, runRows, type RowTeam } from './row-team.js';
 
 /** What a clusterer returns: a topic index per row (-1: no topic) and the topics' unit centroids. */
 export interface ClusterResult {
@@ -326,24 +327,25 @@ export interface Reassigned {
   thresholds: Float64Array;
 }
 
+/** Rows a thread of a team takes at a time in a reassignment pass (some milliseconds of work). */
+const REASSIGN_GRAIN = 4096;
+
 /**
  * One pass of nearest-centroid reassignment of the rows in `which` to the given centroids: each
  * row's similarity to its current topic sets the topics' thresholds, then each row joins its
  * nearest centroid if at least that topic's threshold similar (else -1). `similarity` gets the
- * similarity to the nearest centroid, `best` (when given) its index.
+ * similarity to the nearest centroid, `best` (when given) its index. With a team, the nearest
+ * centroids are found on its threads (rows, which, labels and similarity in shared memory).
  */
-export function reassign(rows: SparseRows, which: Int32Array, labels: Int32Array, weights: Float64Array, centroids: SparseVector[], termCount: number, p: ThresholdParams, similarity: Float64Array, best?: Int32Array): Reassigned {
-  const index = new CentroidIndex(centroids, termCount);
-  const nearest = new Int32Array(which.length);
-  const own = new Float64Array(rows.n);
-  for (let q = 0; q < which.length; q++) {
-    const i = which[q];
-    const r = index.nearestAndOwn(rows.terms, rows.weights, rows.offsets[i], rows.offsets[i + 1], labels[i]);
-    nearest[q] = r.id;
-    similarity[i] = r.similarity;
-    own[i] = r.own;
-  }
-  const thresholds = topicThresholds(labels, own, weights, centroids.length, p, which);
+export function reassign(rows: SparseRows, which: Int32Array, labels: Int32Array, weights: Float64Array, centroids: SparseVector[], termCount: number, p: ThresholdParams, similarity: Float64Array, best?: Int32Array, team?: RowTeam): Reassigned {
+  const shared = team !== undefined;
+  const nearest = newArray(Int32Array, which.length, shared);
+  const own = newArray(Float64Array, which.length, shared);
+  const postings = postingsOf(centroids, termCount, shared);
+  runRows(team, nearestCentroids, { offsets: rows.offsets, terms: rows.terms, weights: rows.weights, which, labels, postings, nearest, own, similarity }, which.length, REASSIGN_GRAIN);
+  const moments = new Moments(centroids.length);
+  for (let q = 0; q < which.length; q++) moments.add(labels[which[q]], weights[which[q]], own[q]);
+  const thresholds = moments.thresholds(p);
   for (let q = 0; q < which.length; q++) {
     const i = which[q];
     const id = nearest[q];
@@ -365,26 +367,42 @@ export function ownSimilarity(rows: SparseRows, labels: Int32Array, centroids: S
 export type ThresholdParams = Pick<ThresholdClusterParams, 'assignFloor' | 'assignSpread' | 'joinThreshold'>;
 
 /** Per topic: its members' weighted mean similarity less `spread` deviations, within [floor, join threshold]. */
-export function topicThresholds(labels: Int32Array, similarity: Float64Array, weights: Float64Array, k: number, p: ThresholdParams, which?: Int32Array): Float64Array {
-  const w = new Float64Array(k);
-  const sum = new Float64Array(k);
-  const sq = new Float64Array(k);
-  const visit = (i: number) => {
-    const c = labels[i];
-    if (c < 0 || weights[i] === 0) return;
-    w[c] += weights[i];
-    sum[c] += weights[i] * similarity[i];
-    sq[c] += weights[i] * similarity[i] * similarity[i];
-  };
-  if (which) for (const i of which) visit(i);
-  else for (let i = 0; i < labels.length; i++) visit(i);
-  const out = new Float64Array(k);
-  for (let c = 0; c < k; c++) {
-    const mean = w[c] > 0 ? sum[c] / w[c] : p.joinThreshold;
-    const sd = w[c] > 0 ? Math.sqrt(Math.max(0, sq[c] / w[c] - mean * mean)) : 0;
-    out[c] = Math.min(p.joinThreshold, Math.max(p.assignFloor, mean - p.assignSpread * sd));
+export function topicThresholds(labels: Int32Array, similarity: Float64Array, weights: Float64Array, k: number, p: ThresholdParams): Float64Array {
+  const moments = new Moments(k);
+  for (let i = 0; i < labels.length; i++) moments.add(labels[i], weights[i], similarity[i]);
+  return moments.thresholds(p);
+}
+
+/** Each topic's weighted sums of its members' similarities and their squares, in the order added. */
+class Moments {
+  private readonly w: Float64Array;
+  private readonly sum: Float64Array;
+  private readonly sq: Float64Array;
+
+  constructor(private readonly k: number) {
+    this.w = new Float64Array(k);
+    this.sum = new Float64Array(k);
+    this.sq = new Float64Array(k);
   }
-  return out;
+
+  add(c: number, weight: number, similarity: number): void {
+    if (c < 0 || weight === 0) return;
+    this.w[c] += weight;
+    this.sum[c] += weight * similarity;
+    this.sq[c] += weight * similarity * similarity;
+  }
+
+  /** Each topic's threshold (see topicThresholds). */
+  thresholds(p: ThresholdParams): Float64Array {
+    const { w, sum, sq } = this;
+    const out = new Float64Array(this.k);
+    for (let c = 0; c < this.k; c++) {
+      const mean = w[c] > 0 ? sum[c] / w[c] : p.joinThreshold;
+      const sd = w[c] > 0 ? Math.sqrt(Math.max(0, sq[c] / w[c] - mean * mean)) : 0;
+      out[c] = Math.min(p.joinThreshold, Math.max(p.assignFloor, mean - p.assignSpread * sd));
+    }
+    return out;
+  }
 }
 
 /** Drops topics lighter than `min` and renumbers the rest in order; returns the new count. */
@@ -405,19 +423,22 @@ function dropLight(labels: Int32Array, weights: Float64Array, k: number, min: nu
  * leftovers are clustered once more. A last pass assigns every row; rows no topic is similar enough
  * to stay noise.
  */
-export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
+export function thresholdClusterer(p: ThresholdClusterParams, team?: RowTeam): Clusterer {
   return {
     name: 'threshold',
     cluster(rows, weights, termCount) {
-      const labels = new Int32Array(rows.n).fill(-1);
-      const similarity = new Float64Array(rows.n);
+      // What the team's threads read or write lives in shared memory.
+      const shared = team !== undefined;
+      const labels = newArray(Int32Array, rows.n, shared).fill(-1);
+      const similarity = newArray(Float64Array, rows.n, shared);
       const learn: number[] = [];
       for (let i = 0; i < rows.n; i++) if (weights[i] > 0) learn.push(i);
-      const learnRows = Int32Array.from(learn);
+      const learnRows = newArray(Int32Array, learn.length, shared);
+      learnRows.set(learn);
       const sample = learnRows.subarray(0, Math.min(learnRows.length, p.sampleSize));
       let k = discover(rows, sample, weights, termCount, p, labels);
       const step = (which: Int32Array): Reassigned => {
-        const r = reassign(rows, which, labels, weights, centroidsOf(rows, labels, weights, k, termCount), termCount, p, similarity);
+        const r = reassign(rows, which, labels, weights, centroidsOf(rows, labels, weights, k, termCount, team), termCount, p, similarity, undefined, team);
         k = dropLight(labels, weights, k, p.minTopicSize);
         return r;
       };
@@ -444,12 +465,12 @@ export function thresholdClusterer(p: ThresholdClusterParams): Clusterer {
         k += more;
         if (more) settle(sample, 1);
       }
-      const all = new Int32Array(rows.n);
+      const all = newArray(Int32Array, rows.n, shared);
       for (let i = 0; i < rows.n; i++) all[i] = i;
-      const best = new Int32Array(rows.n);
+      const best = newArray(Int32Array, rows.n, shared);
       // Last pass over every row; a topic it leaves too small is dropped and the pass redone.
       for (;;) {
-        const r = reassign(rows, all, labels, weights, centroidsOf(rows, labels, weights, k, termCount), termCount, p, similarity, best);
+        const r = reassign(rows, all, labels, weights, centroidsOf(rows, labels, weights, k, termCount, team), termCount, p, similarity, best, team);
         const kept = dropLight(labels, weights, k, p.minTopicSize);
         if (kept === k) return { labels, similarity, centroids: r.centroids, thresholds: r.thresholds, best };
         k = kept;
@@ -472,12 +493,8 @@ export function autoJoinThreshold(rows: SparseRows, weights: Float64Array, termC
   const step = Math.max(1, Math.floor(pool.length / queries));
   const best: number[] = [];
   for (let q = 0; q < pool.length; q += step) {
-    let top = 0;
     const v = vectors[q];
-    index.each(v.terms, v.weights, 0, v.terms.length, (j, s) => {
-      if (j !== q && s > top) top = s;
-    });
-    best.push(top);
+    best.push(index.nearestOther(v.terms, v.weights, 0, v.terms.length, q));
   }
   best.sort((a, b) => a - b);
   const median = best[Math.floor((best.length - 1) / 2)];

@@ -1,3 +1,4 @@
+import { newArray } from './row-team.js';
 import type { SparseRows } from './sparse.js';
 
 /**
@@ -47,7 +48,33 @@ function radixByHash(order: Int32Array, key: Uint32Array): Int32Array {
   return from;
 }
 
-export function dedupe(rows: SparseRows, fit: Uint8Array | null): Deduped {
+/**
+ * Per position of `order` (rows ordered by h1, then h2): 1 when its row is a copy of the one
+ * before. A run of equal hashes is copies of one vector, but for a collision; such a run is then
+ * ordered by content, so the order depends on the vectors alone.
+ */
+function copiesOfPrevious(rows: SparseRows, bits: Uint32Array, order: Int32Array, h1: Uint32Array, h2: Uint32Array): Uint8Array {
+  const copy = new Uint8Array(order.length);
+  for (let a = 0; a < order.length; ) {
+    let b = a + 1;
+    while (b < order.length && h1[order[b]] === h1[order[a]] && h2[order[b]] === h2[order[a]]) b++;
+    let sorted = true;
+    for (let k = a + 1; k < b && sorted; k++) {
+      const c = compareRows(rows, bits, order[k - 1], order[k]);
+      copy[k] = c === 0 ? 1 : 0;
+      sorted = c <= 0;
+    }
+    if (!sorted) {
+      order.subarray(a, b).sort((x, y) => compareRows(rows, bits, x, y));
+      for (let k = a + 1; k < b; k++) copy[k] = compareRows(rows, bits, order[k - 1], order[k]) === 0 ? 1 : 0;
+    }
+    a = b;
+  }
+  return copy;
+}
+
+/** `shared`: the distinct rows and their weights in memory worker threads can share (for a RowTeam). */
+export function dedupe(rows: SparseRows, fit: Uint8Array | null, shared = false): Deduped {
   // The weights' bit patterns: equal bits, equal vectors.
   const bits = new Uint32Array(rows.weights.buffer, rows.weights.byteOffset, rows.weights.length);
   const h1 = new Uint32Array(rows.n);
@@ -71,35 +98,35 @@ export function dedupe(rows: SparseRows, fit: Uint8Array | null): Deduped {
   }
   const start = new Int32Array(nonEmpty);
   for (let i = 0, p = 0; i < rows.n; i++) if (rows.offsets[i + 1] > rows.offsets[i]) start[p++] = i;
-  const order = radixByHash(start, h1);
-  // Rows are now ordered by h1; order each run of equal h1 by h2, then by content.
-  for (let a = 0; a < order.length; ) {
-    let b = a + 1;
-    while (b < order.length && h1[order[b]] === h1[order[a]]) b++;
-    if (b - a > 1) order.subarray(a, b).sort((x, y) => h2[x] - h2[y] || compareRows(rows, bits, x, y));
-    a = b;
-  }
+  // Ordered by h1, then h2 (radix sorts are stable: equal hashes keep row order).
+  const order = radixByHash(radixByHash(start, h2), h1);
+  const copy = copiesOfPrevious(rows, bits, order, h1, h2);
   const of = new Int32Array(rows.n).fill(-1);
   const firsts = new Int32Array(order.length);
   const weight = new Float64Array(order.length);
   let u = -1;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const prev = k > 0 ? order[k - 1] : -1;
-    if (prev < 0 || h1[prev] !== h1[i] || h2[prev] !== h2[i] || compareRows(rows, bits, prev, i) !== 0) firsts[++u] = i;
+    if (!copy[k]) firsts[++u] = i;
     of[i] = u;
     if (!fit || fit[i]) weight[u]++;
   }
   const distinct = u + 1;
-  const offsets = new Int32Array(distinct + 1);
+  const offsets = newArray(Int32Array, distinct + 1, shared);
   for (let d = 0; d < distinct; d++) offsets[d + 1] = offsets[d] + rows.offsets[firsts[d] + 1] - rows.offsets[firsts[d]];
-  const terms = new Int32Array(offsets[distinct]);
-  const weights = new Float32Array(offsets[distinct]);
-  for (let d = 0; d < distinct; d++) {
-    for (let k = rows.offsets[firsts[d]], p = offsets[d]; k < rows.offsets[firsts[d] + 1]; k++, p++) {
+  const terms = newArray(Int32Array, offsets[distinct], shared);
+  const weights = newArray(Float32Array, offsets[distinct], shared);
+  // Copied in row order (reading along the rows, writing where each goes), which is faster than
+  // reading them scattered in distinct order.
+  for (let i = 0; i < rows.n; i++) {
+    const d = of[i];
+    if (d < 0 || firsts[d] !== i) continue;
+    for (let k = rows.offsets[i], p = offsets[d]; k < rows.offsets[i + 1]; k++, p++) {
       terms[p] = rows.terms[k];
       weights[p] = rows.weights[k];
     }
   }
-  return { rows: { n: distinct, offsets, terms, weights }, of, weight: weight.slice(0, distinct) };
+  const distinctWeight = newArray(Float64Array, distinct, shared);
+  distinctWeight.set(weight.subarray(0, distinct));
+  return { rows: { n: distinct, offsets, terms, weights }, of, weight: distinctWeight };
 }

@@ -1,16 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { centroidsOf } from './centroids.js';
 import { afterTopicChange } from './assign-model.js';
-import { autoJoinThreshold, reassign, thresholdClusterer } from './clusterer.js';
-import { dedupe } from './dedupe.js';
+import { autoJoinThreshold, reassign, thresholdClusterer, type ClusterResult } from './clusterer.js';
+import { dedupe, type Deduped } from './dedupe.js';
 import { matchTopics, toModelTerms, toNamed, type PreviousTopic } from './identity.js';
 import { distinctiveTerms, distinctLabels, makeLabel, type CentralText, type TermScore } from './labels.js';
 import { learnedWord, loadLexicon, withLearnedWords, type UserWord } from './lexicon.js';
 import { resolveParams, type TopicParams } from './params.js';
 import { reapplyCurations } from './reapply.js';
+import { RowTeam } from './row-team.js';
 import { SegmenterPool, type Corpus } from './segment-pool.js';
 import { Segmenter, segmenterVersion } from './segmenter.js';
 import { writeStage } from './stage.js';
@@ -23,7 +24,7 @@ export interface RunOptions {
   from?: string;
   to?: string;
   params?: Partial<TopicParams>;
-  /** Threads that segment, this one included (default: one per core). */
+  /** Threads that segment and cluster, this one included (default: one per core). */
   workers?: number;
   lexiconDir?: string;
   progress?: (step: string) => void;
@@ -118,7 +119,8 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   if (input.window_appeals === 0) throw new Error('no appeals to learn topics from (none in the window)');
   // Workers load the segmenter while the database writes the input file; this thread's segmenter
   // segments its share and then the labels' samples.
-  const pool = SegmenterPool.start(lexicon, segOptions, input.appeals >= POOL_APPEALS ? opts.workers : 1);
+  const threads = input.appeals >= POOL_APPEALS ? (opts.workers ?? availableParallelism()) : 1;
+  const pool = SegmenterPool.start(lexicon, segOptions, threads);
   let corpus: Corpus;
   try {
     const file = join(workDir, 'input.tsv');
@@ -130,16 +132,16 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
   }
   step('segment');
 
-  const { model, remap } = fitVectoriser(corpus.counts, corpus.vocabulary, corpus.learn, params);
-  const vectors = transformRows(corpus.counts, remap, model.idf, params.maxTermsPerText, true);
-  const d = dedupe(vectors, corpus.learn);
-  const V = model.terms.length;
-  step('vectorise');
-
-  const joinThreshold = params.joinThreshold === 'auto' ? autoJoinThreshold(d.rows, d.weight, V, params.joinMin, params.joinMax) : params.joinThreshold;
-  const clusterParams = { ...params, joinThreshold };
-  const found = thresholdClusterer(clusterParams).cluster(d.rows, d.weight, V);
-  step('cluster');
+  // Threads for clustering's per-row work start once segmentation has freed the cores, and are
+  // ready before vectorising is done (until then their share runs in this thread).
+  const team = threads > 1 ? RowTeam.start(threads) : undefined;
+  let topics: Learned;
+  try {
+    topics = learnTopics(corpus, params, team, step);
+  } finally {
+    await team?.close();
+  }
+  const { model, d, V, joinThreshold, clusterParams, found } = topics;
 
   // Identity: each cluster continues a previous topic or gets a new id.
   const prevTopics = await loadTopics(db);
@@ -367,6 +369,31 @@ async function runInTransaction(db: Database, runId: number, params: TopicParams
     duration_ms: summary.durationMs,
   });
   return summary;
+}
+
+interface Learned {
+  model: VectorModel;
+  d: Deduped;
+  /** Terms in the model. */
+  V: number;
+  joinThreshold: number;
+  clusterParams: TopicParams & { joinThreshold: number };
+  found: ClusterResult;
+}
+
+/** The steps 'vectorise' and 'cluster': the corpus's distinct vectors and the clusters found in them. */
+function learnTopics(corpus: Corpus, params: TopicParams, team: RowTeam | undefined, step: (name: string) => void): Learned {
+  const { model, remap } = fitVectoriser(corpus.counts, corpus.vocabulary, corpus.learn, params);
+  const vectors = transformRows(corpus.counts, remap, model.idf, params.maxTermsPerText, true);
+  const d = dedupe(vectors, corpus.learn, team !== undefined);
+  const V = model.terms.length;
+  step('vectorise');
+
+  const joinThreshold = params.joinThreshold === 'auto' ? autoJoinThreshold(d.rows, d.weight, V, params.joinMin, params.joinMax) : params.joinThreshold;
+  const clusterParams = { ...params, joinThreshold };
+  const found = thresholdClusterer(clusterParams, team).cluster(d.rows, d.weight, V);
+  step('cluster');
+  return { model, d, V, joinThreshold, clusterParams, found };
 }
 
 /** Place and unit names learned from the data, stored for assignment to segment the same way. */

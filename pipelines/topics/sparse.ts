@@ -45,7 +45,7 @@ export class Accumulator {
   private readonly touched: Int32Array;
   private count = 0;
 
-  constructor(termCount: number) {
+  constructor(readonly termCount: number) {
     this.values = new Float64Array(termCount);
     this.touched = new Int32Array(termCount);
   }

@@ -3,6 +3,7 @@ import { autoJoinThreshold, thresholdClusterer } from '../../../pipelines/topics
 import { dedupe } from '../../../pipelines/topics/dedupe.js';
 import { DEFAULT_PARAMS } from '../../../pipelines/topics/params.js';
 import { ari } from '../../../pipelines/topics/quality.js';
+import { dot } from '../../../pipelines/topics/sparse.js';
 import { fitVectoriser, transformRows } from '../../../pipelines/topics/vectoriser.js';
 import { countRows, separable } from './sparse-fixture.js';
 
@@ -58,5 +59,17 @@ describe('threshold clusterer', () => {
     expect(j).toBeLessThanOrEqual(0.4);
     const dup = prepare(Array.from({ length: 40 }, (_, i) => [0, 1, 2, 3, 4 + (i % 2)]));
     expect(autoJoinThreshold(dup.d.rows, dup.d.weight, dup.V, 0.2, 0.4)).toBe(0.4);
+  });
+
+  test('the automatic join threshold is the median similarity of each text to its nearest other', () => {
+    const { docs } = separable(4, 25, 9, 5);
+    const { d, V } = prepare(docs);
+    const row = (i: number) => ({ terms: d.rows.terms.subarray(d.rows.offsets[i], d.rows.offsets[i + 1]), weights: d.rows.weights.subarray(d.rows.offsets[i], d.rows.offsets[i + 1]) });
+    const nearest = Array.from({ length: d.rows.n }, (_, i) => Math.max(0, ...Array.from({ length: d.rows.n }, (_, j) => (j === i ? 0 : dot(row(i), row(j))))));
+    nearest.sort((a, b) => a - b);
+    const median = nearest[Math.floor((nearest.length - 1) / 2)];
+    expect(median).toBeGreaterThan(0.2);
+    expect(median).toBeLessThan(0.9);
+    expect(autoJoinThreshold(d.rows, d.weight, V, 0, 1, d.rows.n, d.rows.n)).toBe(median);
   });
 });
