@@ -1,4 +1,10 @@
--- Rebuilds transfer_facts and appeal_signals from appeals, transfers, units and appeal_topics.
+-- Fills transfer_facts and appeal_signals for the appeals in scope, from appeals, transfers, units
+-- and appeal_topics. The scope is set up beforehand (and their old rows deleted) by
+-- signal_scope_all.sql (every appeal) or signal_scope_changed.sql (the appeals whose inputs changed):
+--   signal_appeals   appeals, with `target` true for those to write rows for (the others are there
+--                    only as the predecessors their repeat signals look for), and `cue_known` true
+--                    when their text was not read because `known_cue` is what it gives;
+--   signal_transfers the transfers of the target appeals.
 -- Params: $territorial_re, $functional_re (return reasons), $text_re (appeal text cues),
 -- $no_owner_hours, $slow_accept_hours, $many_kinds, $repeat_days (pipelines/disputes/rules/).
 --
@@ -16,24 +22,24 @@
 CREATE OR REPLACE TEMP TABLE dispute_owner AS
 WITH last_accept AS (
   SELECT platform, appeal_id, arg_max(to_party, seq) AS unit
-  FROM transfers
+  FROM signal_transfers
   WHERE outcome = 'accepted' AND NOT is_platform_party(to_party)
   GROUP BY ALL
 )
 SELECT a.platform, a.appeal_id,
   coalesce(CASE WHEN NOT is_platform_party(nz(a.handling_unit)) THEN nz(a.handling_unit) END, l.unit) AS owner_unit
-FROM appeals a LEFT JOIN last_accept l USING (platform, appeal_id);
-
-DELETE FROM transfer_facts;
+FROM signal_appeals a LEFT JOIN last_accept l USING (platform, appeal_id)
+WHERE a.target;
 
 INSERT INTO transfer_facts
 WITH t AS (
   SELECT t.platform, t.appeal_id, t.seq, a.district, t.sent_at, t.accepted_at, t.from_party, t.to_party,
     t.method, t.outcome, t.reason, u.kind AS to_kind, u.district AS to_district,
     NOT is_platform_party(t.to_party) AS to_unit
-  FROM transfers t
-  JOIN appeals a USING (platform, appeal_id)
+  FROM signal_transfers t
+  JOIN signal_appeals a USING (platform, appeal_id)
   LEFT JOIN units u ON u.name = t.to_party
+  WHERE a.target
 ),
 dispatches AS (
   SELECT platform, appeal_id, seq,
@@ -67,10 +73,10 @@ LEFT JOIN dispatches d USING (platform, appeal_id, seq)
 LEFT JOIN dispute_owner o USING (platform, appeal_id)
 LEFT JOIN units ou ON ou.name = o.owner_unit;
 
-DELETE FROM appeal_signals;
-
 INSERT INTO appeal_signals
 WITH ref AS (SELECT max(received_at) AS ref_at FROM appeals),
+-- the hand-overs of the target appeals (each has a dispute_owner row), and when the unit that kept
+-- the appeal accepted it
 per AS (
   SELECT platform, appeal_id,
     count(*) FILTER (WHERE link = 'dispatch') AS unit_dispatches,
@@ -83,17 +89,13 @@ per AS (
     bool_or(link = '12345→110') AS to_110,
     bool_or(link IN ('110→12345', '12345→110') AND outcome = 'returned') AS platform_returned,
     bool_or(method = 'three_party_call' OR outcome = 'negotiated') AS three_party,
-    min(accepted_at) FILTER (WHERE link = 'dispatch') AS first_accept_at
-  FROM transfer_facts GROUP BY ALL
-),
-owner_accept AS (
-  SELECT f.platform, f.appeal_id, max(f.accepted_at) AS owner_accept_at
-  FROM transfer_facts f JOIN dispute_owner o USING (platform, appeal_id)
-  WHERE f.link = 'dispatch' AND f.outcome = 'accepted' AND f.to_party = o.owner_unit
-  GROUP BY ALL
+    min(accepted_at) FILTER (WHERE link = 'dispatch') AS first_accept_at,
+    max(accepted_at) FILTER (WHERE link = 'dispatch' AND outcome = 'accepted' AND to_party = owner_unit) AS owner_accept_at
+  FROM transfer_facts JOIN dispute_owner USING (platform, appeal_id)
+  GROUP BY platform, appeal_id
 ),
 base AS (
-  SELECT a.platform, a.appeal_id, a.received_at, a.district, tp.topic_id, tp.similarity AS topic_similarity, a.caller_key, nz(a.address) AS address,
+  SELECT a.platform, a.appeal_id, a.target, a.received_at, a.district, tp.topic_id, tp.similarity AS topic_similarity, a.caller_key, nz(a.address) AS address,
     a.closed_at, a.is_police_matter, a.responded, a.resolved, a.satisfaction,
     coalesce(p.unit_dispatches, 0) AS unit_dispatches, coalesce(p.unit_kinds, 0) AS unit_kinds,
     coalesce(p.returns, 0) AS returns, coalesce(p.functional_returns, 0) AS functional_returns,
@@ -102,17 +104,16 @@ base AS (
     coalesce(p.platform_returned, false) AS platform_returned, coalesce(p.three_party, false) AS three_party,
     o.owner_unit, u.kind AS owner_kind,
     hours_between(a.received_at, p.first_accept_at) AS hours_to_first_accept,
-    hours_between(a.received_at, oa.owner_accept_at) AS hours_to_owner,
+    hours_between(a.received_at, p.owner_accept_at) AS hours_to_owner,
     -- how long an appeal nobody accepted has waited: until it closed, else until the latest receipt
     hours_between(a.received_at, coalesce(a.closed_at, ref.ref_at)) AS hours_waited,
-    nullif(regexp_extract(coalesce(a.title, '') || ' ' || a.content, $text_re), '') AS text_cue
-  FROM appeals a
+    CASE WHEN a.cue_known THEN a.known_cue ELSE nullif(regexp_extract(coalesce(a.title, '') || ' ' || a.content, $text_re), '') END AS text_cue
+  FROM signal_appeals a
   CROSS JOIN ref
   LEFT JOIN appeal_topics tp USING (platform, appeal_id)
   LEFT JOIN per p USING (platform, appeal_id)
   LEFT JOIN dispute_owner o USING (platform, appeal_id)
   LEFT JOIN units u ON u.name = o.owner_unit
-  LEFT JOIN owner_accept oa USING (platform, appeal_id)
 ),
 repeats AS (
   SELECT *,
@@ -148,7 +149,12 @@ SELECT platform, appeal_id, received_at, CAST(received_at AS DATE), district, to
   is_police_matter,
   platform = '110' AND to_12345 AS diverted_to_12345,
   platform_handovers > 0 AS platform_transferred,
-  responded, resolved, satisfaction
-FROM flags;
+  responded, resolved, satisfaction,
+  CASE WHEN caller_key IS NOT NULL THEN hash(caller_key) END AS caller_hash,
+  CASE WHEN address IS NOT NULL THEN hash(address) END AS address_hash
+FROM flags
+WHERE target;
 
 DROP TABLE dispute_owner;
+DROP VIEW signal_appeals;
+DROP VIEW signal_transfers;

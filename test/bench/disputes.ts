@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Database } from '../../pipelines/db/database.js';
 import { proposeAgenda } from '../../pipelines/disputes/agenda.js';
-import { ensureSignals } from '../../pipelines/disputes/signals.js';
+import { ensureSignals, refreshSignals, updateSignals } from '../../pipelines/disputes/signals.js';
 import { computeKpis } from '../../pipelines/kpis/compute.js';
 import type { BenchRow, BenchSection } from './types.js';
 
@@ -20,10 +20,14 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<{ first
   return { first, median: times[Math.floor(times.length / 2)] };
 }
 
+/** A small import as sql/disputes/synthetic_import.sql writes it: 800 new appeals and 200 updated ones (with their hand-overs). */
+const SMALL_IMPORT = { new: 800, updated: 200 };
+
 /**
  * Dispute detection and KPIs on a synthetic city of `scale` appeals over 2025 (built in SQL:
- * sql/disputes/synthetic_city.sql): rebuilding the per-appeal signals, the whole KPI set for a month
- * (by day) and for the year (by month), and the agenda proposal.
+ * sql/disputes/synthetic_city.sql): rebuilding the per-appeal signals, bringing them up to date
+ * after a small import (only the appeals it touched, and for comparison everything), the whole KPI
+ * set for a month (by day) and for the year (by month), and the agenda proposal.
  */
 export const disputesBench: BenchSection = async ({ scale, workDir }) => {
   const db = await Database.open(join(workDir, 'disputes.duckdb'));
@@ -32,12 +36,19 @@ export const disputesBench: BenchSection = async ({ scale, workDir }) => {
     const transfers = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM transfers'))[0].n;
     console.error(`[bench] disputes: synthetic city of ${scale} appeals, ${transfers} transfers in ${(synthMs / 1000).toFixed(1)} s`);
     const [signalsMs] = await timed(() => ensureSignals(db));
+    await db.run('disputes/synthetic_import', SMALL_IMPORT);
+    const [changedMs, how] = await timed(() => updateSignals(db));
+    if (how !== 'changed') throw new Error(`the small import made the signals refresh '${how}', not 'changed'`);
+    await db.run('disputes/synthetic_import', SMALL_IMPORT);
+    const [fullAfterMs] = await timed(() => refreshSignals(db));
     const month = await median(5, () => computeKpis(db, { period: 'day', from: '2025-06-01', to: '2025-06-30' }));
     const year = await median(5, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31' }));
     const yearByDistrict = await median(3, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31', byDistrict: true }));
     const agenda = await median(3, () => proposeAgenda(db, { top: 10 }));
     const rows: BenchRow[] = [
       { area: 'disputes', metric: `signals rebuild (${scale.toLocaleString('en')} appeals, ${transfers.toLocaleString('en')} transfers)`, value: Math.round(signalsMs), unit: 'ms' },
+      { area: 'disputes', metric: 'signals after an import of 1,000 appeals (800 new, 200 updated): only the appeals it touched', value: Math.round(changedMs), unit: 'ms' },
+      { area: 'disputes', metric: 'signals after an import of 1,000 appeals: full rebuild, for comparison', value: Math.round(fullAfterMs), unit: 'ms' },
       { area: 'disputes', metric: 'KPI set, one month by day (median of 5)', value: Math.round(month.median), unit: 'ms', target: '≤ 300', ok: month.median <= 300 },
       { area: 'disputes', metric: 'KPI set, one month by day (first call: builds the KPI rollups)', value: Math.round(month.first), unit: 'ms' },
       { area: 'disputes', metric: 'KPI set, year by month (median of 5)', value: Math.round(year.median), unit: 'ms', target: '≤ 300', ok: year.median <= 300 },
