@@ -3,6 +3,7 @@ import { Database } from '../../pipelines/db/database.js';
 import { assignNewAppeals, assignText, runTopics } from '../../pipelines/topics/index.js';
 import { ari, nmi } from '../../pipelines/topics/quality.js';
 import { readTruth } from '../pipelines/topics/city.js';
+import { peakMemoryMiB } from './peak-memory.js';
 import { baseline } from './topics-baseline.js';
 
 // Child process of the topics bench: one measurement in a process of its own, so that its peak
@@ -12,7 +13,7 @@ import { baseline } from './topics-baseline.js';
 //   baseline DB TRUTH K       the plain TF-IDF + k-means baseline, with its agreement with the truth
 //   assign DB                 loads the assignment model, then assigns the appeals not seen yet
 const [mode, dbPath, truthFile, k] = process.argv.slice(2);
-const mib = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const mib = () => Math.round(peakMemoryMiB());
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return Math.round((u.user + u.system) / 1000);
