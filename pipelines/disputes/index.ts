@@ -1,4 +1,4 @@
-export { resolveUnits, listUnits, getUnit, setUnit, type Unit, type UnitListRow, type ResolveSummary } from './units.js';
+export { resolveUnits, unitSummary, listUnits, getUnit, setUnit, type Unit, type UnitListRow, type ResolveSummary } from './units.js';
 export { ensureSignals, refreshSignals } from './signals.js';
 export { topicScores, scoreParts, type TopicScore, type TopicScores, type ScoreOptions, type ScorePartValue } from './scores.js';
 export { proposeAgenda, type Agenda, type AgendaItem, type AgendaOptions, type LeadSuggestion, type ReturnFlow, type SampleAppeal } from './agenda.js';

@@ -23,14 +23,17 @@ export interface ResolveSummary {
 
 /**
  * Adds every unit named in appeals and transfers to `units` and infers kind and district for the
- * rows not set by hand. The importer calls it after each import.
+ * rows not set by hand. Refreshing the dispute signals calls it first.
  */
 export async function resolveUnits(db: Database): Promise<ResolveSummary> {
   await ensureMacros(db);
-  const row = await db.one<{ units: number; manual: number; inferred_kind: number; unknown_kind: number; no_district: number }>(
-    'disputes/resolve_units',
-    { rules: JSON.stringify(unitKindRules()) },
-  );
+  await db.run('disputes/resolve_units', { rules: JSON.stringify(unitKindRules()) });
+  return unitSummary(db);
+}
+
+/** The units as they stand: how many, set by hand, and still without a kind or a district. */
+export async function unitSummary(db: Database): Promise<ResolveSummary> {
+  const row = await db.one<{ units: number; manual: number; inferred_kind: number; unknown_kind: number; no_district: number }>('disputes/unit_summary');
   return {
     units: row?.units ?? 0,
     manual: row?.manual ?? 0,

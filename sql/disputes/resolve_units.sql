@@ -57,10 +57,3 @@ UPDATE units SET kind = r.kind, district = r.district
 FROM unit_resolved r
 WHERE units.name = r.name AND units.origin = 'inferred'
   AND (units.kind IS DISTINCT FROM r.kind OR units.district IS DISTINCT FROM r.district);
-
-SELECT count(*)::INTEGER AS units,
-  count(*) FILTER (WHERE origin = 'manual')::INTEGER AS manual,
-  count(*) FILTER (WHERE origin = 'inferred' AND kind IS NOT NULL)::INTEGER AS inferred_kind,
-  count(*) FILTER (WHERE kind IS NULL)::INTEGER AS unknown_kind,
-  count(*) FILTER (WHERE district IS NULL)::INTEGER AS no_district
-FROM units;
