@@ -63,7 +63,7 @@ export class RowTeam {
     const task = newTask(kernel.name, args, items, grain);
     for (const worker of helpers) worker.postMessage(task);
     const here = work(task, kernel);
-    waitFor(task);
+    waitFor(task, kernel);
     this.chunksInWorkers += chunksOf(task) - here;
   }
 
