@@ -3,7 +3,11 @@ import JSZip from 'jszip';
 /** The visible text of a .docx body (word/document.xml), one line per paragraph. */
 export async function docxText(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')!.async('string');
+  return wordXmlText(await zip.file('word/document.xml')!.async('string'));
+}
+
+/** The visible text of one WordprocessingML part, one line per paragraph. */
+export function wordXmlText(xml: string): string {
   return xml
     .replace(/<\/w:p>/g, '\n')
     .replace(/<[^>]+>/g, '')

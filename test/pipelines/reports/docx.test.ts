@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
 import { exportDocument, listExports, MARGINS_MM, type DocumentRequest } from '../../../pipelines/reports/index.js';
+import { wordXmlText } from '../../helpers/docx.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { loadMeetings, PII } from './fixture.js';
 
@@ -13,16 +14,6 @@ async function parts(buffer: Buffer): Promise<Record<string, string>> {
   return out;
 }
 
-/** The visible text of document.xml, one line per paragraph. */
-function text(xml: string): string {
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"');
-}
 
 const twip = (mm: number) => Math.round((mm * 1440) / 25.4);
 
@@ -57,7 +48,7 @@ describe('DOCX documents', () => {
     for (const f of footers) {
       expect(f).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
       // the field's instruction is the only text between the dashes
-      expect(text(f).replace(/\s+/g, '')).toBe('—PAGE—');
+      expect(wordXmlText(f).replace(/\s+/g, '')).toBe('—PAGE—');
       expect(f).toContain('w:eastAsia="宋体"');
       expect(f).toContain('<w:sz w:val="28"/>');
     }
@@ -68,7 +59,7 @@ describe('DOCX documents', () => {
     expect(xml).toMatch(/w:ascii="Times New Roman"[^>]*w:eastAsia="仿宋_GB2312"/);
     expect(xml).toMatch(/w:eastAsia="黑体"[^]*?一、上次会商事项落实情况/);
 
-    const body = text(xml);
+    const body = wordXmlText(xml);
     const headings = body.split('\n').filter((l) => /^(一|二|三|四)、/.test(l));
     expect(headings).toEqual(['一、上次会商事项落实情况', '二、会议议程', '三、议题材料']);
     expect(body).toContain('（一）关于小区电动车楼道充电');
@@ -83,7 +74,7 @@ describe('DOCX documents', () => {
   });
 
   it('writes the minutes from the recorded decisions', async () => {
-    const body = text((await docx({ document: 'minutes', meetingId: ids.first }))['word/document.xml']);
+    const body = wordXmlText((await docx({ document: 'minutes', meetingId: ids.first }))['word/document.xml']);
     expect(body.split('\n')[0]).toBe('2024年第一次联席会商会议纪要');
     expect(body).toContain('2024年3月31日，市12345热线办公室在市民服务中心召开例行会商会议');
     expect(body).toContain('会议研究了3个职责争议事项，对其中2项明确了牵头单位');
@@ -99,7 +90,7 @@ describe('DOCX documents', () => {
   });
 
   it('reports on one unit: what it received, returned and why, its topics and decisions', async () => {
-    const body = text((await docx({ document: 'unit', unit: '东城区消防救援大队', from: '2024-03-01', to: '2024-04-30' }))['word/document.xml']);
+    const body = wordXmlText((await docx({ document: 'unit', unit: '东城区消防救援大队', from: '2024-03-01', to: '2024-04-30' }))['word/document.xml']);
     // topic 1 went to 消防 first: 20 + 20 appeals, 10 + 2 returned
     expect(body).toContain('各平台共向东城区消防救援大队派转40次（涉及诉求40件），签收28次，退回12次（退回率30.0%）');
     expect(body).toContain('退回的12次中，职能争议12次、属地派错0次');
@@ -108,7 +99,7 @@ describe('DOCX documents', () => {
   });
 
   it('reports the linkage operation for a month with 环比 and 同比', async () => {
-    const body = text((await docx({ document: 'operation', period: '2024-04', org: '市12345热线办公室', issuedOn: '2024-05-06' }))['word/document.xml']);
+    const body = wordXmlText((await docx({ document: 'operation', period: '2024-04', org: '市12345热线办公室', issuedOn: '2024-05-06' }))['word/document.xml']);
     // April: 6 × 20 + 4 (topic 6) = 104 appeals; March: 100 + 3 = 103
     expect(body).toContain('2024年4月，共受理诉求和警情104件，环比增长1.0%');
     expect(body).toMatch(/12345热线\s*104\s*103\s*\+1\.0%/);
@@ -126,7 +117,7 @@ describe('DOCX documents', () => {
     ];
     for (const r of requests) {
       const all = await docx(r);
-      for (const [name, xml] of Object.entries(all)) expect(PII.test(text(xml)), `${r.document} ${name}`).toBe(false);
+      for (const [name, xml] of Object.entries(all)) expect(PII.test(wordXmlText(xml)), `${r.document} ${name}`).toBe(false);
     }
     const log = await listExports(db, 1000);
     expect(log.length - before).toBe(requests.length);

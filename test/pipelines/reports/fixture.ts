@@ -32,4 +32,4 @@ export async function loadMeetings(db: Database, dir: string): Promise<{ first: 
 }
 
 /** Phone numbers and ID numbers as they would appear unmasked. */
-export const PII = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])|(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])/;
+export { UNMASKED as PII } from '../../helpers/docx.js';
