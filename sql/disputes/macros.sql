@@ -23,3 +23,7 @@ CREATE OR REPLACE TEMP MACRO hours_between(a, b) AS (epoch(b) - epoch(a)) / 3600
 -- One period of a KPI calendar unit (day | week | month | quarter) as an interval.
 CREATE OR REPLACE TEMP MACRO period_step(unit) AS
   CASE unit WHEN 'day' THEN INTERVAL 1 DAY WHEN 'week' THEN INTERVAL 7 DAY WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 3 MONTH END;
+
+-- A repeat run's key (caller or address) as stored in appeal_signals: its hash, NULL kept NULL
+-- (hash(NULL) is a value like any other).
+CREATE OR REPLACE TEMP MACRO run_hash(k) AS CASE WHEN k IS NOT NULL THEN hash(k) END;

@@ -150,8 +150,8 @@ SELECT platform, appeal_id, received_at, CAST(received_at AS DATE), district, to
   platform = '110' AND to_12345 AS diverted_to_12345,
   platform_handovers > 0 AS platform_transferred,
   responded, resolved, satisfaction,
-  CASE WHEN caller_key IS NOT NULL THEN hash(caller_key) END AS caller_hash,
-  CASE WHEN address IS NOT NULL THEN hash(address) END AS address_hash
+  run_hash(caller_key) AS caller_hash,
+  run_hash(address) AS address_hash
 FROM flags
 WHERE target;
 

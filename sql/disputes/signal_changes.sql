@@ -48,8 +48,7 @@ SELECT platform, appeal_id FROM topics_held ANTI JOIN topics_now USING (h);
 
 -- The runs (caller or address, and topic) the changed appeals are in now and were in before, with when.
 CREATE OR REPLACE TEMP TABLE signal_moved AS
-SELECT CASE WHEN w.caller_key IS NOT NULL THEN hash(w.caller_key) END AS caller_hash,
-  CASE WHEN w.address IS NOT NULL THEN hash(w.address) END AS address_hash, tp.topic_id, w.received_at
+SELECT run_hash(w.caller_key) AS caller_hash, run_hash(w.address) AS address_hash, tp.topic_id, w.received_at
 FROM signal_written w JOIN appeal_topics tp USING (platform, appeal_id)
 UNION ALL
 -- not written (a topic changed): the caller, address and time its signals hold, in its topic now

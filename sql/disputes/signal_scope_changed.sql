@@ -5,8 +5,7 @@
 -- text cue their signals hold. An appeal that is not a target did not change: appeal_signals holds
 -- its runs and time.
 CREATE OR REPLACE TEMP TABLE signal_runs AS
-SELECT CASE WHEN w.caller_key IS NOT NULL THEN hash(w.caller_key) END AS caller_hash,
-  CASE WHEN w.address IS NOT NULL THEN hash(w.address) END AS address_hash, tp.topic_id, w.received_at
+SELECT run_hash(w.caller_key) AS caller_hash, run_hash(w.address) AS address_hash, tp.topic_id, w.received_at
 FROM signal_written w JOIN appeal_topics tp USING (platform, appeal_id)
 UNION ALL
 SELECT s.caller_hash, s.address_hash, tp.topic_id, s.received_at
