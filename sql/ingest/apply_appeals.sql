@@ -1,6 +1,12 @@
--- Replaces each record whose last version in the file is new, and remembers every new version.
+-- Replaces each record whose last version in the file is new, and remembers every new version it
+-- does not write (a written version is the row itself).
 CREATE OR REPLACE TEMP TABLE writing AS
 SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
+
+-- The rows being replaced become earlier versions, still known by the import that loaded them.
+INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
+SELECT a.platform, a.appeal_id, a.row_hash, a.import_id FROM appeals a
+SEMI JOIN writing w ON a.platform = w.platform AND a.appeal_id = w.appeal_id;
 
 DELETE FROM appeals a USING writing w WHERE a.platform = w.platform AND a.appeal_id = w.appeal_id;
 
@@ -16,6 +22,8 @@ FROM writing;
 INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
 SELECT t.platform, t.appeal_id, t.row_hash, getvariable('ingest_import_id')
 FROM typed t JOIN classified c USING (__row)
-WHERE c.new_version;
+WHERE c.new_version
+  AND NOT EXISTS (SELECT 1 FROM writing w
+    WHERE w.platform = t.platform AND w.appeal_id = t.appeal_id AND w.row_hash = t.row_hash);
 
 DROP TABLE writing;

@@ -1,6 +1,12 @@
--- Replaces each transfer whose last version in the file is new, and remembers every new version.
+-- Replaces each transfer whose last version in the file is new, and remembers every new version it
+-- does not write (a written version is the row itself).
 CREATE OR REPLACE TEMP TABLE writing AS
 SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
+
+-- The rows being replaced become earlier versions, still known by the import that loaded them.
+INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
+SELECT x.platform, x.appeal_id, x.seq, x.row_hash, x.import_id FROM transfers x
+SEMI JOIN writing w ON x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
 
 DELETE FROM transfers x USING writing w WHERE x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
 
@@ -14,6 +20,8 @@ FROM writing;
 INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
 SELECT t.platform, t.appeal_id, t.seq, t.row_hash, getvariable('ingest_import_id')
 FROM typed t JOIN classified c USING (__row)
-WHERE c.new_version;
+WHERE c.new_version
+  AND NOT EXISTS (SELECT 1 FROM writing w
+    WHERE w.platform = t.platform AND w.appeal_id = t.appeal_id AND w.seq = t.seq AND w.row_hash = t.row_hash);
 
 DROP TABLE writing;

@@ -1,7 +1,8 @@
--- Each loadable row's outcome: unchanged when this version of the record was loaded before (by an
--- earlier import or an earlier row of this file), inserted when it is the first row of a record the
--- database lacks, updated otherwise. Only a record's last row in the file is written, and only when
--- that version is new — so re-importing an older export never rolls a record back.
+-- Each loadable row's outcome: unchanged when this version of the record was loaded before (it is
+-- the record's current row_hash or one of its earlier versions, or an earlier row of this file),
+-- inserted when it is the first row of a record the database lacks, updated otherwise. Only a
+-- record's last row in the file is written, and only when that version is new — so re-importing an
+-- older export never rolls a record back.
 -- Aggregates rather than window functions (most records appear once; hash aggregation is parallel),
 -- and only keys and flags are kept: the rows themselves stay in `typed`.
 CREATE OR REPLACE TEMP TABLE classified AS
@@ -13,7 +14,7 @@ WITH ok AS (
   SELECT platform, appeal_id, row_hash, min(__row) AS first_row_of_version FROM ok GROUP BY ALL
 ), marked AS (
   SELECT t.__row,
-    v.appeal_id IS NOT NULL AS seen_before,
+    v.appeal_id IS NOT NULL OR a.row_hash IS NOT DISTINCT FROM t.row_hash AS seen_before,
     t.__row > pv.first_row_of_version AS repeated_in_file,
     t.__row = k.first_row AS first_in_file,
     t.__row = k.last_row AS is_last,
@@ -22,7 +23,7 @@ WITH ok AS (
   JOIN per_key k USING (platform, appeal_id)
   JOIN per_version pv USING (platform, appeal_id, row_hash)
   LEFT JOIN (SELECT DISTINCT platform, appeal_id, row_hash FROM appeal_versions) v USING (platform, appeal_id, row_hash)
-  LEFT JOIN (SELECT DISTINCT platform, appeal_id FROM appeals) a USING (platform, appeal_id)
+  LEFT JOIN (SELECT platform, appeal_id, row_hash FROM appeals) a USING (platform, appeal_id)
 )
 SELECT __row,
   CASE

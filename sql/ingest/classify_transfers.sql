@@ -8,7 +8,7 @@ WITH ok AS (
   SELECT platform, appeal_id, seq, row_hash, min(__row) AS first_row_of_version FROM ok GROUP BY ALL
 ), marked AS (
   SELECT t.__row,
-    v.appeal_id IS NOT NULL AS seen_before,
+    v.appeal_id IS NOT NULL OR x.row_hash IS NOT DISTINCT FROM t.row_hash AS seen_before,
     t.__row > pv.first_row_of_version AS repeated_in_file,
     t.__row = k.first_row AS first_in_file,
     t.__row = k.last_row AS is_last,
@@ -17,7 +17,7 @@ WITH ok AS (
   JOIN per_key k USING (platform, appeal_id, seq)
   JOIN per_version pv USING (platform, appeal_id, seq, row_hash)
   LEFT JOIN (SELECT DISTINCT platform, appeal_id, seq, row_hash FROM transfer_versions) v USING (platform, appeal_id, seq, row_hash)
-  LEFT JOIN (SELECT DISTINCT platform, appeal_id, seq FROM transfers) x USING (platform, appeal_id, seq)
+  LEFT JOIN (SELECT platform, appeal_id, seq, row_hash FROM transfers) x USING (platform, appeal_id, seq)
 )
 SELECT __row,
   CASE

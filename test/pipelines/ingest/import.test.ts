@@ -158,6 +158,40 @@ describe('re-imports', () => {
     expect(await count('appeals')).toBe(3);
   });
 
+  it('keeps only earlier versions beside the records, and still never rolls a record back to one', async () => {
+    const versions = async () =>
+      (await db.query<{ v: string }>("SELECT v.appeal_id || ' #' || v.import_id AS v FROM appeal_versions v ORDER BY ALL")).map((x) => x.v);
+    const first = await importFile(db, write('may16.csv', [HEADER, ...ROWS].join('\n')));
+    expect(await versions()).toEqual([]);
+    const closed = ROWS[0].replace('办理中,,', '已办结,2025-05-20 12:00:00,满意');
+    await importFile(db, write('may20.csv', [HEADER, closed].join('\n')));
+    // The replaced version, known by the import that loaded it.
+    expect(await versions()).toEqual([`GD001 #${first.importId}`]);
+    // A version seen in a file but not written (a later row of the record follows it) is remembered too.
+    const handling = ROWS[0].replace('办理中,,', '处理中,,');
+    const mixed = await importFile(db, write('mixed.csv', [HEADER, handling, closed].join('\n')));
+    expect(await versions()).toEqual([`GD001 #${first.importId}`, `GD001 #${mixed.importId}`]);
+    const status = async () => (await db.query<{ status: string }>("SELECT status FROM appeals WHERE appeal_id = 'GD001'"))[0].status;
+    expect(await status()).toBe('已办结');
+    for (const older of [ROWS[0], handling]) {
+      expect(await importFile(db, write('older.csv', [HEADER, older].join('\n')))).toMatchObject({ updated: 0, unchanged: 1 });
+      expect(await status()).toBe('已办结');
+    }
+  });
+
+  it('keeps earlier versions of transfers the same way', async () => {
+    const head = '工单编号,流转序号,流转时间,派出单位,接收单位,流转方式,签收时间,退回原因';
+    const sent = 'GD001,1,2025-05-16 08:05:00,12345,东城区消防救援大队,派单,,';
+    const accepted = 'GD001,1,2025-05-16 08:05:00,12345,东城区消防救援大队,派单,2025-05-16 09:00:00,';
+    const first = await importFile(db, write('t1.csv', [head, sent].join('\n')));
+    expect(first).toMatchObject({ kind: 'transfers', inserted: 1 });
+    expect(await count('transfer_versions')).toBe(0);
+    expect(await importFile(db, write('t2.csv', [head, accepted].join('\n')))).toMatchObject({ updated: 1 });
+    expect(await db.query('SELECT seq, import_id FROM transfer_versions')).toEqual([{ seq: 1, import_id: first.importId }]);
+    expect(await importFile(db, write('t1.csv', [head, sent].join('\n')))).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(await db.query('SELECT outcome FROM transfers')).toEqual([{ outcome: 'accepted' }]);
+  });
+
   it('applies repeated records within one file in order: the last version wins', async () => {
     const closed = ROWS[0].replace('办理中,,', '已办结,2025-05-20 12:00:00,满意');
     const r = await importFile(db, write('dup.csv', [HEADER, ROWS[0], ROWS[1], ROWS[0], closed].join('\n')));
