@@ -80,6 +80,19 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('button', { name: '查看拒收的行' }).click();
     await page.getByText(/拒收的行（共 1 行/).waitFor();
     await screenshot(page, 'import-report');
+
+    // A later export of the same records: one closed since, one as it was. The history lists the outcomes.
+    const later = join(h.dir, '六月工单-更新.csv');
+    writeFileSync(later, ['工单编号,来电时间,所属区县,诉求内容,承办单位,工单状态', 'UP001,2025/6/1 9:00,东城区,楼下烧烤油烟太大,东城区城市管理局,已办结', 'UP002,2025/6/2 9:00,西城区,路灯不亮,西城区住建局,'].join('\n'));
+    await page.getByLabel('文件', { exact: true }).setInputFiles(later);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByRole('heading', { name: '预览：六月工单-更新.csv' }).waitFor();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('读取 2 行：新增 0，更新 1，未变 1，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
+    const history = page.locator('section', { has: page.getByRole('heading', { name: '导入记录' }) });
+    const cells = async (file: string) => (await history.locator('tbody tr', { hasText: file }).first().locator('td').allInnerTexts()).slice(5, 10);
+    await expect.poll(() => cells('六月工单-更新.csv')).toEqual(['2', '0', '1', '1', '0']);
+    expect(await cells('六月工单.csv')).toEqual(['3', '2', '0', '0', '1']);
   });
 
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {

@@ -466,6 +466,9 @@ export const en: Record<MessageKey, string> = {
   'imports.started': 'Started',
   'imports.status': 'Status',
   'imports.inserted': 'New',
+  'imports.rowsRead': 'Read',
+  'imports.updated': 'Updated',
+  'imports.unchanged': 'Unchanged',
   'imports.rejected': 'Rejected',
   'imports.by': 'By',
 

@@ -464,6 +464,9 @@ export const zh = {
   'imports.started': '开始时间',
   'imports.status': '状态',
   'imports.inserted': '新增',
+  'imports.rowsRead': '读取',
+  'imports.updated': '更新',
+  'imports.unchanged': '未变',
   'imports.rejected': '拒收',
   'imports.by': '操作人',
 
