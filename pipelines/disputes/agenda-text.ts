@@ -21,7 +21,7 @@ function itemText(item: AgendaItem): string[] {
   const lines: string[] = [];
   const flags = [item.emerging.flag ? 'EMERGING' : ''].filter(Boolean).join(' ');
   lines.push(`${item.rank}. ${item.label}  [topic ${item.topicId}]  score ${item.score.toFixed(3)}  ${flags}`.trimEnd());
-  lines.push(`   ${item.volume} appeals, ${growthText(item)}; disputed ${pct(item.disputeShare)}, functional returns ${pct(item.functionalReturnRate)}, misroutes ${pct(item.territorialReturnRate)}`);
+  lines.push(`   ${item.volume} appeals, ${growthText(item)}; with a dispute signal ${pct(item.disputeShare)}, functional returns ${pct(item.functionalReturnRate)}, misroutes ${pct(item.territorialReturnRate)}`);
   lines.push(
     `   owner entropy ${item.ownerEntropy.toFixed(2)} bits over ${item.ownerKinds} kinds; hours to owner median ${num(item.hoursToOwner.median)} / p90 ${num(item.hoursToOwner.p90)}; repeat ${pct(item.repeatRate)}; dissatisfied ${item.dissatisfaction === null ? '—' : pct(item.dissatisfaction)}`,
   );

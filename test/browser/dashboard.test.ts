@@ -36,6 +36,17 @@ describe('the dashboard in a browser', () => {
   it('opens the top disputed topic with its score parts, units and samples', async () => {
     await page.getByRole('link', { name: '争议事项' }).click();
     await page.getByRole('heading', { name: '争议事项排名' }).waitFor();
+    // The legend names each colour of the score bars: the top topic's largest part has the colour the
+    // legend gives its name.
+    const bar = page.locator('table.topics tbody tr').first().locator('.scorebar');
+    await bar.waitFor();
+    const segments = await bar.locator('svg rect').evaluateAll((rects) => rects.slice(1).map((r) => ({ width: Number(r.getAttribute('width')), fill: r.getAttribute('fill') })));
+    const largest = segments.reduce((a, b) => (b.width > a.width ? b : a));
+    const parts = (await bar.getAttribute('aria-label'))!.replace(/^[^：]*：/, '').split(', ').map((p) => ({ name: p.replace(/ [\d.]+$/, ''), value: Number(p.split(' ').pop()) }));
+    const top = parts.reduce((a, b) => (b.value > a.value ? b : a));
+    const swatch = page.locator('.score-legend-item', { hasText: top.name }).locator('.swatch');
+    expect(await swatch.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(hexToRgb(largest.fill!));
+    await screenshot(page, 'topics');
     const first = page.locator('table.topics tbody tr').first().locator('th a');
     const label = (await first.innerText()).trim();
     await first.click();
@@ -183,3 +194,8 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('button', { name: '登录' }).waitFor();
   });
 });
+
+function hexToRgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
