@@ -61,6 +61,15 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('link', { name: '诉求查询' }).click();
     await page.getByRole('heading', { name: '诉求查询' }).waitFor();
     const firstTitle = (await page.locator('table.appeals tbody tr').first().locator('td').nth(3).locator('strong').innerText()).trim();
+    // Time and district stay on one line each, beside long texts (on a laptop-wide window too).
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const lines = (cell: number) => page.locator('table.appeals tbody tr').first().locator('td').nth(cell).evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect([await lines(1), await lines(2)]).toEqual([1, 1]);
+    await page.setViewportSize({ width: 1920, height: 1080 });
     const word = firstTitle.slice(0, 2);
     await page.getByLabel('文本包含').fill(word);
     await page.getByRole('button', { name: '查询', exact: true }).click();
