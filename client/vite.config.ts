@@ -59,6 +59,9 @@ export default defineConfig({
     target: 'es2022',
     // the charting libraries are one lazily loaded chunk by design
     chunkSizeWarningLimit: 1500,
+    // precompress spends about 2 s on brotli at its strongest setting, once per build and on purpose:
+    // the timing notice would greet every `npm start` without telling anyone anything new
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });
