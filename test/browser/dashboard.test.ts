@@ -66,7 +66,7 @@ describe('the dashboard in a browser', () => {
     const lines = (cell: number) => page.locator('table.appeals tbody tr').first().locator('td').nth(cell).evaluate((td) => {
       const range = document.createRange();
       range.selectNodeContents(td);
-      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
     });
     expect([await lines(1), await lines(2)]).toEqual([1, 1]);
     await page.setViewportSize({ width: 1920, height: 1080 });
