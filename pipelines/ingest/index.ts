@@ -4,3 +4,4 @@ export { inferKind, inferMapping, missingRequired } from './infer-mapping.js';
 export { listPresets, getPreset, type Preset } from './presets.js';
 export { parseMapping, readMappingFile } from './mapping-schema.js';
 export type { ImportReport, Kind, Mapping, FieldSource } from './types.js';
+export { IMPORT_PHASES, type ImportPhase } from './phases.js';

@@ -5,10 +5,10 @@ import { stageJson } from './readers/json.js';
 import { stageParquet } from './readers/parquet.js';
 import { stageXlsx } from './readers/xlsx.js';
 import type { Staged } from './readers/staged.js';
+import type { Progress } from './phases.js';
 import type { Sniffed } from './sniff.js';
 import { transcodeToUtf8 } from './transcode.js';
 
-export type Progress = (phase: string, done: number, total: number) => void;
 
 /**
  * Reads any supported file into the temp tables `staged` and `staged_errors`, converting what DuckDB

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mappingSchema } from '../../pipelines/ingest/mapping-schema.js';
+import { IMPORT_PHASES } from '../../pipelines/ingest/phases.js';
 
 export const Kind = z.enum(['appeals', 'transfers', 'incidents']);
 
@@ -62,7 +63,7 @@ export const Job = z.object({
   state: z.enum(['queued', 'running', 'done', 'failed']),
   fileName: z.string(),
   /** What the import is doing now, e.g. "loading"; with counts when it knows them (total 0: unknown). */
-  phase: z.string().nullable(),
+  phase: z.enum(IMPORT_PHASES).nullable(),
   done: z.number(),
   total: z.number(),
   report: ImportReport.nullable(),

@@ -93,7 +93,7 @@ describe('the dashboard in a browser', () => {
     await page.getByLabel('文件', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.getByRole('heading', { name: '预览：六月工单.csv' }).waitFor();
-    expect(await page.getByLabel('content 对应的列').inputValue()).toBe('诉求内容');
+    expect(await page.getByLabel('诉求内容 对应的列').inputValue()).toBe('诉求内容');
     await screenshot(page, 'import-preview');
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('读取 3 行：新增 2，更新 0，未变 0，拒收 1', { exact: false }).waitFor({ timeout: 60_000 });

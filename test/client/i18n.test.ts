@@ -5,6 +5,8 @@ import { en } from '../../client/src/i18n/en.js';
 import { zh } from '../../client/src/i18n/zh.js';
 import { FOLLOW_UP_METRICS, MEETING_KINDS, MEETING_STATUSES } from '../../pipelines/consultation/index.js';
 import { SCORE_PARTS } from '../../pipelines/disputes/index.js';
+import { FIELDS } from '../../pipelines/ingest/fields.js';
+import { IMPORT_PHASES } from '../../pipelines/ingest/index.js';
 import { PERIODS } from '../../pipelines/kpis/index.js';
 import { Signals } from '../../server/schemas/appeals.js';
 import { Decision, DecisionFollowUp } from '../../server/schemas/meetings.js';
@@ -66,6 +68,13 @@ describe('i18n tables', () => {
     for (const s of ['split', 'merged', 'new', 'retired']) expect(zh).toHaveProperty([`lineage.${s}`]);
     for (const s of ['rename', 'merge', 'split', 'noise', 'restore', 'promote']) expect(zh).toHaveProperty([`curation.${s}`]);
     for (const s of ['queued', 'running']) expect(zh).toHaveProperty([`jobState.${s}`]);
+  });
+
+  it('name every canonical field an import maps and every step it reports', () => {
+    const fields = new Set(Object.values(FIELDS).flat().map((f) => f.name));
+    expect(fields.size).toBeGreaterThan(25);
+    for (const f of fields) expect(zh).toHaveProperty([`field.${f}`]);
+    for (const p of IMPORT_PHASES) expect(zh).toHaveProperty([`importPhase.${p}`]);
   });
 
   it('name every meeting kind and status, decision status, follow-up outcome and verdict', () => {
