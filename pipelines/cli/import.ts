@@ -43,7 +43,7 @@ export const importCommand: Command = {
         if (values.json) console.log(JSON.stringify(preview));
         else {
           console.log(`${file}: ${preview.format}, ${preview.encoding}, header on row ${preview.headerRow || 1}, ${preview.kind}`);
-          console.log(mappingText(preview.mapping));
+          console.log(mappingText(preview.mapping, preview.preset));
           if (preview.missing.length) console.log(`missing required: ${preview.missing.join(', ')}`);
           if (values['save-mapping']) console.log(`mapping saved to ${str(values, 'save-mapping')}`);
         }
@@ -54,7 +54,7 @@ export const importCommand: Command = {
       const after = await afterImport(db, report);
       if (values.json) console.log(JSON.stringify({ ...report, after }));
       else {
-        if (!opts.preset && !opts.mapping) console.log(mappingText(report.mapping));
+        if (!opts.preset && !opts.mapping) console.log(mappingText(report.mapping, report.preset));
         console.log(reportText(report));
         for (const line of after.notes) console.log(line);
       }

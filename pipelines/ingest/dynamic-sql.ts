@@ -72,7 +72,8 @@ export function mappedSelect(mapping: Mapping, headers: string[], warnings: stri
   return ['__row', sourceRow, ...list].join(',\n  ');
 }
 
-function sourceColumns(source: FieldSource): string[] {
+/** The source columns a field is read from. */
+export function sourceColumns(source: FieldSource): string[] {
   if (typeof source === 'string') return [source];
   return source.concat ?? source.hash ?? (source.column ? [source.column] : []);
 }

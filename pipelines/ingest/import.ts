@@ -8,7 +8,7 @@ import { MappingError, mappedSelect } from './dynamic-sql.js';
 import { ImportError } from './errors.js';
 import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
-import { getPreset } from './presets.js';
+import { getPreset, recognisePreset } from './presets.js';
 import { sniffFile, type Sniffed } from './sniff.js';
 import type { Progress } from './phases.js';
 import { stageFile } from './stage.js';
@@ -33,6 +33,8 @@ export interface Preview {
   headerRow: number;
   kind: Kind;
   mapping: Mapping;
+  /** The shipped preset the mapping is, asked for or recognised from the headers. */
+  preset: string | null;
   /** Required fields the mapping does not provide: the import would stop. */
   missing: string[];
   /** The first rows, masked, keyed by header. */
@@ -45,11 +47,25 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function chooseMapping(opts: ImportOptions, headers: string[]): Mapping {
-  const mapping = opts.mapping ?? (opts.preset ? getPreset(opts.preset).mapping : inferMapping(headers, opts.kind));
+/**
+ * The mapping given, else the preset named, else what the headers say: a shipped preset written for
+ * this layout when it reads at least as many fields as inference finds (it also knows the export's
+ * time zone and date formats), or when inference misses a required field; inference otherwise.
+ */
+function chooseMapping(opts: ImportOptions, headers: string[]): { mapping: Mapping; preset: string | null } {
+  const chosen = ((): { mapping: Mapping; preset: string | null } => {
+    if (opts.mapping) return { mapping: opts.mapping, preset: null };
+    if (opts.preset) return { mapping: getPreset(opts.preset).mapping, preset: opts.preset };
+    const inferred = inferMapping(headers, opts.kind);
+    const known = recognisePreset(headers, opts.kind);
+    const fieldCount = (m: Mapping) => Object.keys(m.fields).length;
+    if (known && (missingRequired(inferred).length > 0 || fieldCount(known.mapping) >= fieldCount(inferred))) return { mapping: known.mapping, preset: known.name };
+    return { mapping: inferred, preset: null };
+  })();
+  const { mapping } = chosen;
   if (opts.kind && mapping.kind !== opts.kind) throw new ImportError(`the mapping is for ${mapping.kind}, but --kind ${opts.kind} was asked for`);
-  if (mapping.fields.platform || mapping.constants?.platform) return mapping;
-  return { ...mapping, constants: { ...mapping.constants, platform: DEFAULT_PLATFORM[mapping.kind] } };
+  if (mapping.fields.platform || mapping.constants?.platform) return chosen;
+  return { ...chosen, mapping: { ...mapping, constants: { ...mapping.constants, platform: DEFAULT_PLATFORM[mapping.kind] } } };
 }
 
 function checkRequired(mapping: Mapping, headers: string[]): void {
@@ -86,7 +102,7 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
 /** What an import of this file would do: format, encoding, headers, inferred kind and mapping, sample. */
 export async function previewFile(db: Database, path: string, opts: ImportOptions = {}): Promise<Preview> {
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
-    const mapping = chooseMapping(opts, staged.headers);
+    const { mapping, preset } = chooseMapping(opts, staged.headers);
     const rows = await withSplitRows(staged, () => db.all<{ row: string }>('ingest/staged_sample'));
     const sample = rows.map((r) => JSON.parse(r.row) as Record<string, string | null>);
     for (const row of sample) delete row.__row;
@@ -97,6 +113,7 @@ export async function previewFile(db: Database, path: string, opts: ImportOption
       headerRow: staged.headerRow,
       kind: mapping.kind,
       mapping,
+      preset,
       missing: missingRequired(mapping),
       sample,
     };
@@ -120,7 +137,8 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
     const fileSha = sha256File(path).catch(() => null);
     return await withStaged(db, path, opts.onProgress, async (sn, staged) => {
       sniffed = sn;
-      mapping = chooseMapping(opts, staged.headers);
+      const chosen = chooseMapping(opts, staged.headers);
+      mapping = chosen.mapping;
       checkRequired(mapping, staged.headers);
       const warnings: string[] = [];
       const select = mappedSelect(mapping, staged.headers, warnings);
@@ -158,7 +176,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
       });
       const rejectReasons = await db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [importId]);
       return {
-        importId, kind: m.kind, file: sourceName, format: sn.format, encoding: sn.encoding, mapping: m,
+        importId, kind: m.kind, file: sourceName, format: sn.format, encoding: sn.encoding, mapping: m, preset: chosen.preset,
         ...counts, durationMs: Date.now() - started, warnings, rejectReasons,
       };
     });

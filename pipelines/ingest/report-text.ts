@@ -16,8 +16,8 @@ export function reportText(r: ImportReport): string {
 }
 
 /** The mapping as it was applied, one field per line, so a user can check or save it. */
-export function mappingText(mapping: ImportReport['mapping']): string {
-  const lines = [`mapping (${mapping.kind}):`];
+export function mappingText(mapping: ImportReport['mapping'], preset: string | null): string {
+  const lines = [`mapping (${mapping.kind}${preset ? `, preset ${preset}` : ''}):`];
   for (const [field, source] of Object.entries(mapping.fields)) lines.push(`  ${field.padEnd(18)} ← ${typeof source === 'string' ? source : JSON.stringify(source)}`);
   for (const [field, value] of Object.entries(mapping.constants ?? {})) lines.push(`  ${field.padEnd(18)} = ${value}`);
   return lines.join('\n');

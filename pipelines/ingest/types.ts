@@ -35,6 +35,8 @@ export interface ImportReport {
   format: string;
   encoding: string;
   mapping: Mapping;
+  /** The shipped preset the mapping is, asked for or recognised from the headers. */
+  preset: string | null;
   /** rowsRead = inserted + updated + unchanged + rejected */
   rowsRead: number;
   inserted: number;

@@ -30,6 +30,7 @@ async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions
     headerRow: p.headerRow,
     kind: p.kind,
     mapping: p.mapping,
+    preset: p.preset,
     missing: p.missing,
     fields: FIELDS[p.kind].filter((f) => f.name !== 'platform').map((f) => ({ name: f.name, type: f.type, required: Boolean(f.required) })),
     sample: p.sample.slice(0, 10),

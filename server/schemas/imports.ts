@@ -28,6 +28,8 @@ export const Preview = z.object({
   headerRow: z.number().int(),
   kind: Kind,
   mapping: mappingSchema,
+  /** The shipped preset the mapping is, chosen or recognised from the headers. */
+  preset: z.string().nullable(),
   /** Required fields the mapping leaves without a column: the import would stop. */
   missing: z.array(z.string()),
   /** The canonical fields of this kind, for the mapping editor. */
@@ -46,6 +48,8 @@ export const ImportReport = z.object({
   file: z.string(),
   format: z.string(),
   encoding: z.string(),
+  /** The shipped preset the file was read with, chosen or recognised from the headers. */
+  preset: z.string().nullable(),
   rowsRead: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),

@@ -113,6 +113,16 @@ describe('the dashboard in a browser', () => {
     const cells = async (file: string) => (await history.locator('tbody tr', { hasText: file }).first().locator('td').allInnerTexts()).slice(5, 10);
     await expect.poll(() => cells('六月工单-更新.csv')).toEqual(['2', '0', '1', '1', '0']);
     expect(await cells('六月工单.csv')).toEqual(['3', '2', '0', '0', '1']);
+
+    // An export without an id column, laid out as a shipped preset: recognised, said so, and loaded.
+    const rivers = join(h.dir, '内河投诉.csv');
+    writeFileSync(rivers, ['区县(工作表),河流,性质,信息来源,标题,时间,投诉件内容', '仓山区,龙津河,投诉,网站,龙津河发臭,2018-06-01,龙津河黑臭严重'].join('\n'));
+    await page.getByLabel('文件', { exact: true }).setInputFiles(rivers);
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByText('表头与预设格式 fz12345-rivers 一致', { exact: false }).waitFor();
+    expect(await page.getByLabel('预设格式').inputValue()).toBe('fz12345-rivers');
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
   });
 
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {

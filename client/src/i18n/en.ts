@@ -444,6 +444,7 @@ export const en: Record<MessageKey, string> = {
   'imports.kind': 'Kind of records',
   'imports.preset': 'Preset',
   'imports.inferred': 'Recognised from the headers',
+  'imports.recognised': 'The headers match the preset {preset}: the file is read with it (its time zone, date formats and fields).',
   'imports.mapping': 'Column mapping',
   'imports.field': 'Field (* required)',
   'imports.column': 'Column in the file',

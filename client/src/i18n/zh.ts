@@ -442,6 +442,7 @@ export const zh = {
   'imports.kind': '数据类型',
   'imports.preset': '预设格式',
   'imports.inferred': '按表头自动识别',
+  'imports.recognised': '表头与预设格式 {preset} 一致，已按它读取（时区、日期格式和字段对应都随预设）。',
   'imports.mapping': '字段对应',
   'imports.field': '标准字段（* 为必填）',
   'imports.column': '文件中的列',

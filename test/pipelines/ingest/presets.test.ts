@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
+import { sourceColumns } from '../../../pipelines/ingest/dynamic-sql.js';
 import { FIELDS } from '../../../pipelines/ingest/fields.js';
-import { importFile, listPresets, type FieldSource, type Preset } from '../../../pipelines/ingest/index.js';
+import { importFile, listPresets, previewFile, type Preset } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
 
 let db: Database;
@@ -13,8 +14,6 @@ beforeEach(async () => {
   ({ db, dir, cleanup } = await tempDb());
 });
 afterEach(() => cleanup());
-
-const columnsOf = (source: FieldSource): string[] => (typeof source === 'string' ? [source] : (source.concat ?? source.hash ?? [source.column!]));
 
 /** A value each canonical field accepts, for row i. */
 function valueFor(field: string, i: number): string {
@@ -37,7 +36,7 @@ function fileFor(preset: Preset): string {
   // A column read directly by a field takes that field's value; columns only hashed or joined take any.
   const byColumn = new Map<string, string>();
   const entries = Object.entries(preset.mapping.fields).sort(([, a], [, b]) => Number(typeof b === 'string') - Number(typeof a === 'string'));
-  for (const [field, source] of entries) for (const c of columnsOf(source)) if (!byColumn.has(c)) byColumn.set(c, field);
+  for (const [field, source] of entries) for (const c of sourceColumns(source)) if (!byColumn.has(c)) byColumn.set(c, field);
   const headers = [...byColumn.keys()];
   const rows = [1, 2].map((i) => headers.map((h) => `"${valueFor(byColumn.get(h)!, i)}"`).join(','));
   const path = join(dir, `${preset.name}.csv`);
@@ -80,5 +79,37 @@ describe('shipped presets', () => {
     expect(first).toMatchObject({ rowsRead: 3, inserted: 2, unchanged: 1 });
     const again = await importFile(db, path, { preset: 'fz12345-rivers' });
     expect(again).toMatchObject({ inserted: 0, unchanged: 3 });
+  });
+});
+
+describe('presets recognised from the headers', () => {
+  it.each(listPresets().map((p) => [p.name, p] as const))('%s: a file with its columns and no option is read with it', async (name, preset) => {
+    const r = await importFile(db, fileFor(preset));
+    expect(r).toMatchObject({ preset: name, rowsRead: 2, inserted: 2, rejected: 0 });
+  });
+
+  it('reads an export without an id column that inference cannot map, and says which preset it used', async () => {
+    const path = join(dir, 'rivers.csv');
+    writeFileSync(path, '区县(工作表),河流,性质,信息来源,标题,时间,投诉件内容,回复1\n仓山区,龙津河,投诉,网站,龙津河发臭,2018-06-01,龙津河黑臭严重,已转办\n');
+    const preview = await previewFile(db, path);
+    expect(preview).toMatchObject({ preset: 'fz12345-rivers', missing: [] });
+    expect(await importFile(db, path)).toMatchObject({ preset: 'fz12345-rivers', inserted: 1 });
+  });
+
+  it('reads New York dates in New York time without being told the preset', async () => {
+    const path = join(dir, 'nyc.csv');
+    writeFileSync(path, 'Unique Key,Created Date,Closed Date,Agency,Agency Name,Complaint Type,Descriptor,Status,Incident Address,Borough,Latitude,Longitude,Open Data Channel Type\n45000001,05/01/2022 12:00:03 AM,05/01/2022 01:10:00 AM,NYPD,New York City Police Department,Noise - Residential,Loud Music/Party,Closed,1 MAIN ST,BROOKLYN,40.6,-73.9,PHONE\n');
+    const r = await importFile(db, path);
+    expect(r.preset).toMatch(/^nyc311/);
+    const row = (await db.query<{ received_at: Date }>('SELECT received_at FROM appeals'))[0];
+    expect(row.received_at.toISOString()).toBe('2022-05-01T04:00:03.000Z');
+  });
+
+  it('keeps inference when no preset fits the layout, or inference maps more', async () => {
+    const path = join(dir, 'wo.csv');
+    writeFileSync(path, '工单编号,来电时间,来电号码,所属区县,诉求内容,承办单位,工单状态,办结时间,满意度评价\nGD1,2025-05-16 08:00:00,13800000000,东城区,路灯不亮,东城区住建局,已办结,2025-05-17 08:00:00,满意\n');
+    const r = await importFile(db, path);
+    expect(r.preset).toBeNull();
+    expect(Object.keys(r.mapping.fields)).toHaveLength(9);
   });
 });
