@@ -27,12 +27,14 @@ export async function csvLayout(path: string): Promise<CsvLayout> {
     await handle.close();
   }
   let text = buf.subarray(0, read).toString('utf8').replace(/^\ufeff/, '');
+  // Old Mac Excel ends lines in a bare CR (DuckDB and csv-parse read that as they are).
+  const newline = !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
   if (read === HEAD_BYTES) {
-    if (!text.includes('\n')) throw new ImportError('the first line is longer than 256 KB: this does not look like a CSV export');
-    text = text.slice(0, text.lastIndexOf('\n') + 1);
+    if (!text.includes(newline)) throw new ImportError('the first line is longer than 256 KB: this does not look like a CSV export');
+    text = text.slice(0, text.lastIndexOf(newline) + 1);
   }
   if (text.trim() === '') throw new ImportError('the file has no header row');
-  const firstLines = text.split('\n').slice(0, 30);
+  const firstLines = text.split(newline).slice(0, 30);
   const delimiter = DELIMITERS.map((d) => ({ d, n: Math.min(...firstLines.slice(0, 5).filter((l) => l.trim()).map((l) => l.split(d).length)) }))
     .sort((a, b) => b.n - a.n)[0].d;
   let records: { record: string[]; info: { lines: number } }[];

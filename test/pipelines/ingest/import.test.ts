@@ -74,6 +74,21 @@ describe('CSV import', () => {
     }
   });
 
+  it('reads lines that end in a bare CR (old Mac Excel), GBK too, with title lines and row numbers', async () => {
+    // More than the 256 KB the layout is judged on, so the whole head is one line to a reader expecting LF.
+    const more = Array.from({ length: 3000 }, (_, i) => `GDX${i},2025-05-18 08:00:00,,北山区,${'小区路灯不亮，晚上出行很不方便'.repeat(3)},,,,`);
+    const lines = ['江城市12345工单导出', HEADER, ...ROWS, 'GD004,2025-13-45 08:00:00,,东城区,井盖缺失,,,,', ...more];
+    expect(Buffer.byteLength(lines.join('\r'))).toBeGreaterThan(256 * 1024);
+    for (const [name, bytes] of [['cr.csv', Buffer.from(lines.join('\r'))], ['cr-gbk.csv', iconv.encode(lines.join('\r'), 'gbk')]] as const) {
+      await db.exec('DELETE FROM appeals; DELETE FROM rejects;');
+      const r = await importFile(db, write(name, bytes));
+      expect(r).toMatchObject({ rowsRead: 3004, inserted: 3003, rejected: 1 });
+      expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD003'"))[0].r).toBe(5);
+      expect(await db.query('SELECT source_row FROM rejects')).toEqual([{ source_row: 6 }]);
+      expect((await db.query<{ c: string }>("SELECT content AS c FROM appeals WHERE appeal_id = 'GD002'"))[0].c).toBe('路边摊占道经营,很乱');
+    }
+  });
+
   it('finds the header under title lines and keeps file row numbers', async () => {
     const r = await importFile(db, write('t.csv', ['江城市12345工单导出', '导出日期 2025-06-01', HEADER, ...ROWS].join('\n')));
     expect(r.inserted).toBe(3);
