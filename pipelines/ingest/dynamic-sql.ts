@@ -1,4 +1,5 @@
 import type { FieldSource, Mapping } from './types.js';
+import { columnResolver, type ColumnResolver } from './column-match.js';
 import { FIELDS } from './fields.js';
 
 // The only SQL assembled in TypeScript: identifier lists and literals that depend on a file's
@@ -12,27 +13,29 @@ export function literal(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-function columnExpr(column: string, headers: Set<string>, field: string): string {
-  if (!headers.has(column)) {
-    throw new MappingError(`the mapping reads ${field} from column '${column}', which is not in the file (headers: ${[...headers].join(', ')})`);
+function columnExpr(column: string, resolve: ColumnResolver, headers: string[], field: string): string {
+  const header = resolve(column);
+  if (header === undefined) {
+    throw new MappingError(`the mapping reads ${field} from column '${column}', which is not in the file (headers: ${headers.join(', ')})`);
   }
-  return ident(column);
+  return ident(header);
 }
 
 /** A mapping that cannot apply to a file: named columns that are not there, unknown fields. */
 export class MappingError extends Error {}
 
-function sourceExpr(field: string, source: FieldSource, headers: Set<string>): string {
-  if (typeof source === 'string') return columnExpr(source, headers, field);
+function sourceExpr(field: string, source: FieldSource, resolve: ColumnResolver, headers: string[]): string {
+  const column = (c: string) => columnExpr(c, resolve, headers, field);
+  if (typeof source === 'string') return column(source);
   let expr: string;
   if (source.concat) {
-    const parts = source.concat.map((c) => `nz(${columnExpr(c, headers, field)})`);
+    const parts = source.concat.map((c) => `nz(${column(c)})`);
     expr = `nullif(concat_ws(${literal(source.sep ?? ' ')}, ${parts.join(', ')}), '')`;
   } else if (source.hash) {
-    const parts = source.hash.map((c) => `coalesce(${columnExpr(c, headers, field)}, '')`);
+    const parts = source.hash.map((c) => `coalesce(${column(c)}, '')`);
     expr = `substr(md5(concat_ws(chr(31), ${parts.join(', ')})), 1, 16)`;
   } else if (source.column) {
-    expr = columnExpr(source.column, headers, field);
+    expr = column(source.column);
   } else {
     throw new MappingError(`field ${field} needs column, concat or hash`);
   }
@@ -53,18 +56,19 @@ export function mappedSelect(mapping: Mapping, headers: string[], warnings: stri
   for (const name of [...Object.keys(mapping.fields), ...Object.keys(mapping.constants ?? {})]) {
     if (!known.has(name)) throw new MappingError(`unknown field '${name}' for kind ${mapping.kind} (known: ${[...known].join(', ')})`);
   }
-  const headerSet = new Set(headers);
+  const resolve = columnResolver(headers);
   const list = FIELDS[mapping.kind].map((f) => {
     const constant = mapping.constants?.[f.name];
     let source: FieldSource | undefined = mapping.fields[f.name];
-    // An optional field whose columns this export lacks is left empty (exports differ in their
-    // optional columns); a required one stops the import.
-    const absent = source === undefined ? [] : sourceColumns(source).filter((c) => !headerSet.has(c));
-    if (absent.length && !f.required) {
-      warnings.push(`${f.name} left empty: column ${absent.map((c) => `'${c}'`).join(', ')} is not in the file`);
+    // A field whose columns this export lacks is left empty, or takes the mapping's constant
+    // (exports differ in their optional columns); a required one without a constant stops the import.
+    const absent = source === undefined ? [] : sourceColumns(source).filter((c) => resolve(c) === undefined);
+    if (absent.length && (!f.required || constant !== undefined)) {
+      const columns = absent.map((c) => `'${c}'`).join(', ');
+      warnings.push(constant === undefined ? `${f.name} left empty: column ${columns} is not in the file` : `${f.name} is ${constant} throughout: column ${columns} is not in the file`);
       source = undefined;
     }
-    const expr = source !== undefined ? sourceExpr(f.name, source, headerSet) : constant !== undefined ? literal(constant) : 'NULL';
+    const expr = source !== undefined ? sourceExpr(f.name, source, resolve, headers) : constant !== undefined ? literal(constant) : 'NULL';
     const withDefault = source !== undefined && constant !== undefined ? `coalesce(nz(${expr}), ${literal(constant)})` : expr;
     return `CAST(${withDefault} AS VARCHAR) AS ${ident(f.name)}`;
   });

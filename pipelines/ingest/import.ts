@@ -49,7 +49,7 @@ async function sha256File(path: string): Promise<string> {
 
 /**
  * The mapping given, else the preset named, else what the headers say: a shipped preset written for
- * this layout when it reads at least as many fields as inference finds (it also knows the export's
+ * this layout when it fills at least as many fields as inference finds (it also knows the export's
  * time zone and date formats), or when inference misses a required field; inference otherwise.
  */
 function chooseMapping(opts: ImportOptions, headers: string[]): { mapping: Mapping; preset: string | null } {
@@ -58,8 +58,9 @@ function chooseMapping(opts: ImportOptions, headers: string[]): { mapping: Mappi
     if (opts.preset) return { mapping: getPreset(opts.preset).mapping, preset: opts.preset };
     const inferred = inferMapping(headers, opts.kind);
     const known = recognisePreset(headers, opts.kind);
-    const fieldCount = (m: Mapping) => Object.keys(m.fields).length;
-    if (known && (missingRequired(inferred).length > 0 || fieldCount(known.mapping) >= fieldCount(inferred))) return { mapping: known.mapping, preset: known.name };
+    if (known && (missingRequired(inferred).length > 0 || known.fields >= Object.keys(inferred.fields).length)) {
+      return { mapping: known.preset.mapping, preset: known.preset.name };
+    }
     return { mapping: inferred, preset: null };
   })();
   const { mapping } = chosen;

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { columnResolver } from './column-match.js';
 import { sourceColumns } from './dynamic-sql.js';
 import { ImportError } from './errors.js';
+import { missingRequired } from './infer-mapping.js';
 import { parseMapping } from './mapping-schema.js';
 import type { Kind, Mapping } from './types.js';
 
@@ -31,14 +33,30 @@ export function getPreset(name: string): Preset {
   return preset;
 }
 
+/** A shipped preset that fits a file, and how many of its fields the file can fill. */
+export interface Recognised {
+  preset: Preset;
+  fields: number;
+}
+
 /**
- * The shipped preset written for this file's layout, if any: every column it reads is among the
- * headers (of the kind asked for, when one is). Of several, the one reading the most columns.
+ * The shipped preset written for this file's layout, if any (of the kind asked for, when one is).
+ * Exports of one layout differ over the years in optional columns, so a preset fits when the file
+ * (as columnResolver reads its headers) fills the preset's required fields and at least three
+ * quarters of all its fields. Of several, the one filling the most fields, then the one whose
+ * column names the file spells exactly.
  */
-export function recognisePreset(headers: string[], kind?: Kind): Preset | undefined {
-  const present = new Set(headers);
-  const reads = (p: Preset) => Object.values(p.mapping.fields).flatMap(sourceColumns);
-  return listPresets()
-    .filter((p) => (!kind || p.mapping.kind === kind) && reads(p).every((c) => present.has(c)))
-    .sort((a, b) => new Set(reads(b)).size - new Set(reads(a)).size)[0];
+export function recognisePreset(headers: string[], kind?: Kind): Recognised | undefined {
+  const resolve = columnResolver(headers);
+  const exact = new Set(headers);
+  const fits = listPresets().flatMap((preset) => {
+    if (kind && preset.mapping.kind !== kind) return [];
+    const all = Object.entries(preset.mapping.fields);
+    const filled = all.filter(([, source]) => sourceColumns(source).every((c) => resolve(c) !== undefined));
+    if (filled.length < all.length * 0.75 || missingRequired({ ...preset.mapping, fields: Object.fromEntries(filled) }).length) return [];
+    const spelt = all.flatMap(([, source]) => sourceColumns(source)).filter((c) => exact.has(c)).length;
+    return [{ preset, fields: filled.length, spelt }];
+  });
+  const best = fits.sort((a, b) => b.fields - a.fields || b.spelt - a.spelt)[0];
+  return best && { preset: best.preset, fields: best.fields };
 }

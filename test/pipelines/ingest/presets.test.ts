@@ -105,11 +105,25 @@ describe('presets recognised from the headers', () => {
     expect(row.received_at.toISOString()).toBe('2022-05-01T04:00:03.000Z');
   });
 
+  it('recognises a portal export whose headers are spelt differently (CreatedDate) and reads its 2-digit years', async () => {
+    const path = join(dir, 'noise.csv');
+    writeFileSync(path, 'Unique Key,CreatedDate,Closed Date,Agency,Agency Name,Complaint Type,Descriptor,Status,Incident Address,Borough,Latitude,Longitude\r32310363,12/31/15 23:59,01/01/16 01:30,NYPD,New York City Police Department,Noise - Street/Sidewalk,Loud Talking,Closed,1 MAIN ST,QUEENS,40.7,-73.8\r');
+    const r = await importFile(db, path);
+    expect(r).toMatchObject({ preset: expect.stringMatching(/^nyc311/), inserted: 1, rejected: 0 });
+    const row = (await db.query<{ received_at: Date; content: string }>('SELECT received_at, content FROM appeals'))[0];
+    expect(row.received_at.toISOString()).toBe('2016-01-01T04:59:00.000Z');
+    expect(row.content).toBe('Noise - Street/Sidewalk: Loud Talking');
+  });
+
   it('keeps inference when no preset fits the layout, or inference maps more', async () => {
     const path = join(dir, 'wo.csv');
     writeFileSync(path, '工单编号,来电时间,来电号码,所属区县,诉求内容,承办单位,工单状态,办结时间,满意度评价\nGD1,2025-05-16 08:00:00,13800000000,东城区,路灯不亮,东城区住建局,已办结,2025-05-17 08:00:00,满意\n');
     const r = await importFile(db, path);
     expect(r.preset).toBeNull();
     expect(Object.keys(r.mapping.fields)).toHaveLength(9);
+    // A few of a preset's columns (here nyc311's required ones) do not make its layout.
+    const few = join(dir, 'few.csv');
+    writeFileSync(few, 'Unique Key,Created Date,Complaint Type,Descriptor\n1,2022-05-01 08:00:00,Noise,Loud\n');
+    expect((await previewFile(db, few)).preset).toBeNull();
   });
 });
