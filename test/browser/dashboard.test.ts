@@ -22,6 +22,9 @@ describe('the dashboard in a browser', () => {
     await expect.poll(() => page.locator('.card').count(), { timeout: 30_000 }).toBeGreaterThan(10);
     await page.locator('.chart-body svg').first().waitFor();
     expect(await page.locator('.card-value').first().innerText()).toMatch(/\d/);
+    // Each card compares with the previous period, or says there is nothing to compare with.
+    const changes = await page.locator('.card-change').allInnerTexts();
+    for (const line of changes) expect(line.trim()).toMatch(/^([+-][\d.,]+(%| 个百分点)) 较上期$|^上期无可比数据$/);
     await screenshot(page, 'overview');
   });
 

@@ -264,7 +264,7 @@ export const en: Record<MessageKey, string> = {
   'overview.window': 'From {from} to {to}; the cards compare the latest period ({last}) with the one before.',
   'overview.cards': 'KPI cards',
   'overview.vsPrevious': 'vs previous period',
-  'overview.noChange': 'nothing to compare',
+  'overview.noChange': 'no previous period to compare',
   'overview.changePoints': '{value} points',
   'overview.fraction': '{num} of {den}',
   'overview.drill': 'Show the appeals behind this number',

@@ -262,7 +262,7 @@ export const zh = {
   'overview.window': '统计范围 {from} 至 {to}；卡片为最近周期（{last}）与上一周期的比较。',
   'overview.cards': '指标卡片',
   'overview.vsPrevious': '较上期',
-  'overview.noChange': '无可比数据',
+  'overview.noChange': '上期无可比数据',
   'overview.changePoints': '{value} 个百分点',
   'overview.fraction': '{num} / {den}',
   'overview.drill': '查看构成该数值的诉求',
