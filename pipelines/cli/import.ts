@@ -3,7 +3,7 @@ import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
 import { importFile, previewFile, readMappingFile, type Kind } from '../ingest/index.js';
 import { afterImport } from '../ingest/after-import.js';
-import { mappingText, reportText } from '../ingest/report-text.js';
+import { afterImportText, mappingText, reportText } from '../ingest/report-text.js';
 import { str, UsageError, type Command } from './command.js';
 import { terminalProgress } from './progress.js';
 
@@ -56,7 +56,7 @@ export const importCommand: Command = {
       else {
         if (!opts.preset && !opts.mapping) console.log(mappingText(report.mapping, report.preset));
         console.log(reportText(report));
-        for (const line of after.notes) console.log(line);
+        for (const line of afterImportText(after)) console.log(line);
       }
       return 0;
     } finally {

@@ -1,4 +1,4 @@
-import type { FieldSource, Mapping } from './types.js';
+import type { FieldSource, ImportWarning, Mapping } from './types.js';
 import { columnResolver, type ColumnResolver } from './column-match.js';
 import { FIELDS } from './fields.js';
 
@@ -51,7 +51,7 @@ function sourceExpr(field: string, source: FieldSource, resolve: ColumnResolver,
  * source column(s), a constant, or NULL; plus the staged row number and `__src`, the source row as
  * a struct (kept, as JSON, for rows that are rejected).
  */
-export function mappedSelect(mapping: Mapping, headers: string[], warnings: string[] = []): string {
+export function mappedSelect(mapping: Mapping, headers: string[], warnings: ImportWarning[] = []): string {
   const known = new Set(FIELDS[mapping.kind].map((f) => f.name));
   for (const name of [...Object.keys(mapping.fields), ...Object.keys(mapping.constants ?? {})]) {
     if (!known.has(name)) throw new MappingError(`unknown field '${name}' for kind ${mapping.kind} (known: ${[...known].join(', ')})`);
@@ -64,8 +64,7 @@ export function mappedSelect(mapping: Mapping, headers: string[], warnings: stri
     // (exports differ in their optional columns); a required one without a constant stops the import.
     const absent = source === undefined ? [] : sourceColumns(source).filter((c) => resolve(c) === undefined);
     if (absent.length && (!f.required || constant !== undefined)) {
-      const columns = absent.map((c) => `'${c}'`).join(', ');
-      warnings.push(constant === undefined ? `${f.name} left empty: column ${columns} is not in the file` : `${f.name} is ${constant} throughout: column ${columns} is not in the file`);
+      warnings.push({ field: f.name, columns: absent, constant: constant ?? null });
       source = undefined;
     }
     const expr = source !== undefined ? sourceExpr(f.name, source, resolve, headers) : constant !== undefined ? literal(constant) : 'NULL';

@@ -14,7 +14,7 @@ import type { Progress } from './phases.js';
 import { stageFile } from './stage.js';
 import { typeRows, withSplitRows } from './type-rows.js';
 import type { Staged } from './readers/staged.js';
-import type { ImportReport, Kind, Mapping } from './types.js';
+import type { ImportReport, ImportWarning, Kind, Mapping } from './types.js';
 
 export interface ImportOptions {
   kind?: Kind;
@@ -141,7 +141,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
       const chosen = chooseMapping(opts, staged.headers);
       mapping = chosen.mapping;
       checkRequired(mapping, staged.headers);
-      const warnings: string[] = [];
+      const warnings: ImportWarning[] = [];
       const select = mappedSelect(mapping, staged.headers, warnings);
       const table = TARGET_TABLE[mapping.kind];
       const m = mapping;

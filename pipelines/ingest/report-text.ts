@@ -1,4 +1,5 @@
-import type { ImportReport } from './types.js';
+import type { AfterImport } from './after-import.js';
+import type { ImportReport, ImportWarning } from './types.js';
 
 /** The import report as a person reads it on a terminal. */
 export function reportText(r: ImportReport): string {
@@ -11,7 +12,7 @@ export function reportText(r: ImportReport): string {
     `  rejected   ${r.rejected.toLocaleString('en')}${r.rejected ? `  (see: npm run pipeline -- rejects --import ${r.importId})` : ''}`,
   ];
   for (const { reason, count } of r.rejectReasons) lines.push(`    ${String(count).padStart(8)} × ${reason}`);
-  for (const w of r.warnings) lines.push(`  note: ${w}`);
+  for (const w of r.warnings) lines.push(`  note: ${warningText(w)}`);
   return lines.join('\n');
 }
 
@@ -21,4 +22,19 @@ export function mappingText(mapping: ImportReport['mapping'], preset: string | n
   for (const [field, source] of Object.entries(mapping.fields)) lines.push(`  ${field.padEnd(18)} ← ${typeof source === 'string' ? source : JSON.stringify(source)}`);
   for (const [field, value] of Object.entries(mapping.constants ?? {})) lines.push(`  ${field.padEnd(18)} = ${value}`);
   return lines.join('\n');
+}
+
+function warningText(w: ImportWarning): string {
+  const columns = `column ${w.columns.map((c) => `'${c}'`).join(', ')} is not in the file`;
+  return w.constant === null ? `${w.field} left empty: ${columns}` : `${w.field} is ${w.constant} throughout: ${columns}`;
+}
+
+/** What ran after an import, a line each. */
+export function afterImportText(a: AfterImport): string[] {
+  const lines: string[] = [];
+  if (a.units) lines.push(`units: ${a.units.known} known, ${a.units.unknownKind} of unknown kind`);
+  if (a.topics?.kind === 'assigned') lines.push(`topics: ${a.topics.assigned} new appeals assigned to existing topics, ${a.topics.unclustered} left for the unclustered queue`);
+  if (a.topics?.kind === 'run') lines.push(`topics: ${a.topics.topics} topics found over ${a.topics.appeals} appeals (${a.topics.clustered} clustered)`);
+  if (a.signalsRecomputed) lines.push('dispute signals recomputed');
+  return lines;
 }

@@ -28,6 +28,13 @@ export interface Mapping {
   fields: Record<string, FieldSource>;
 }
 
+/** A column the mapping names that the file lacks: its field is left empty, or takes the mapping's constant. */
+export interface ImportWarning {
+  field: string;
+  columns: string[];
+  constant: string | null;
+}
+
 export interface ImportReport {
   importId: number;
   kind: Kind;
@@ -44,8 +51,8 @@ export interface ImportReport {
   unchanged: number;
   rejected: number;
   durationMs: number;
-  /** Things a person should know about how the file was read (e.g. optional columns it lacks). */
-  warnings: string[];
+  /** Columns the mapping names that the file lacks. */
+  warnings: ImportWarning[];
   /** The commonest reject reasons, for the report. */
   rejectReasons: { reason: string; count: number }[];
 }

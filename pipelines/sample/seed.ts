@@ -4,6 +4,7 @@ import { ROOT } from '../config.js';
 import type { Database } from '../db/database.js';
 import { importFile } from '../ingest/import.js';
 import { afterImport } from '../ingest/after-import.js';
+import { afterImportText } from '../ingest/report-text.js';
 import type { ImportReport } from '../ingest/types.js';
 import { SAMPLE_FILE_NAMES, writeSampleCity } from './index.js';
 
@@ -25,7 +26,7 @@ export async function importSampleFiles(db: Database, dir: string, log: (line: s
     reports.push(report);
   }
   const after = await afterImport(db, reports[reports.length - 1], { full: true });
-  for (const line of after.notes) log(`  ${line}`);
+  for (const line of afterImportText(after)) log(`  ${line}`);
   return reports;
 }
 

@@ -59,7 +59,7 @@ export class ImportJobs {
         await refreshDerived(ctx.db);
         await audit(ctx.db, { who, action: 'import', what: upload.fileName, details: { importId: report.importId, inserted: report.inserted, updated: report.updated, rejected: report.rejected } });
         const { mapping: _, ...rest } = report;
-        return { ...rest, notes: after.notes };
+        return { ...rest, after };
       });
       // done once the write has ended: the client's next reads then see the import
       job.state = 'done';

@@ -56,10 +56,20 @@ export const ImportReport = z.object({
   unchanged: z.number().int(),
   rejected: z.number().int(),
   durationMs: z.number().int(),
-  warnings: z.array(z.string()),
+  /** Columns the mapping names that the file lacks: the field left empty, or given the mapping's constant. */
+  warnings: z.array(z.object({ field: z.string(), columns: z.array(z.string()), constant: z.string().nullable() })),
   rejectReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
-  /** What ran after the import (topics, units, signals), a line each. */
-  notes: z.array(z.string()),
+  /** What ran after the import: units known, topics run or appeals assigned, signals recomputed. */
+  after: z.object({
+    units: z.object({ known: z.number().int(), unknownKind: z.number().int() }).nullable(),
+    topics: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('run'), topics: z.number().int(), appeals: z.number().int(), clustered: z.number().int() }),
+        z.object({ kind: z.literal('assigned'), assigned: z.number().int(), unclustered: z.number().int() }),
+      ])
+      .nullable(),
+    signalsRecomputed: z.boolean(),
+  }),
 });
 
 export const Job = z.object({

@@ -100,6 +100,9 @@ describe('the dashboard in a browser', () => {
     await screenshot(page, 'import-preview');
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('读取 3 行：新增 2，更新 0，未变 0，拒收 1', { exact: false }).waitFor({ timeout: 60_000 });
+    // What ran after the import is reported in the interface language too.
+    await page.getByText(/^单位：共 \d+ 个/).waitFor();
+    await page.getByText('争议信号已更新。').waitFor();
     await page.getByRole('button', { name: '查看拒收的行' }).click();
     await page.getByText(/拒收的行（共 1 行/).waitFor();
     await screenshot(page, 'import-report');
@@ -119,13 +122,15 @@ describe('the dashboard in a browser', () => {
 
     // An export without an id column, laid out as a shipped preset: recognised, said so, and loaded.
     const rivers = join(h.dir, '内河投诉.csv');
-    writeFileSync(rivers, ['区县(工作表),河流,性质,信息来源,标题,时间,投诉件内容', '仓山区,龙津河,投诉,网站,龙津河发臭,2018-06-01,龙津河黑臭严重'].join('\n'));
+    writeFileSync(rivers, ['区县(工作表),河流,性质,标题,时间,投诉件内容', '仓山区,龙津河,投诉,龙津河发臭,2018-06-01,龙津河黑臭严重'].join('\n'));
     await page.getByLabel('文件', { exact: true }).setInputFiles(rivers);
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.getByText('表头与预设格式 fz12345-rivers 一致', { exact: false }).waitFor();
     expect(await page.getByLabel('预设格式').inputValue()).toBe('fz12345-rivers');
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
+    await page.getByText('按预设格式 fz12345-rivers 读取。').waitFor();
+    await page.getByText('来源渠道 留空：文件中没有列 信息来源。').waitFor();
   });
 
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
