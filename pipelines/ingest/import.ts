@@ -47,22 +47,30 @@ async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+interface Chosen {
+  mapping: Mapping;
+  /** The shipped preset the mapping is, if it is one. */
+  preset: string | null;
+}
+
 /**
  * The mapping given, else the preset named, else what the headers say: a shipped preset written for
  * this layout when it fills at least as many fields as inference finds (it also knows the export's
  * time zone and date formats), or when inference misses a required field; inference otherwise.
  */
-function chooseMapping(opts: ImportOptions, headers: string[]): { mapping: Mapping; preset: string | null } {
-  const chosen = ((): { mapping: Mapping; preset: string | null } => {
-    if (opts.mapping) return { mapping: opts.mapping, preset: null };
-    if (opts.preset) return { mapping: getPreset(opts.preset).mapping, preset: opts.preset };
-    const inferred = inferMapping(headers, opts.kind);
-    const known = recognisePreset(headers, opts.kind);
-    if (known && (missingRequired(inferred).length > 0 || known.fields >= Object.keys(inferred.fields).length)) {
-      return { mapping: known.preset.mapping, preset: known.preset.name };
-    }
-    return { mapping: inferred, preset: null };
-  })();
+function mappingFor(opts: ImportOptions, headers: string[]): Chosen {
+  if (opts.mapping) return { mapping: opts.mapping, preset: null };
+  if (opts.preset) return { mapping: getPreset(opts.preset).mapping, preset: opts.preset };
+  const inferred = inferMapping(headers, opts.kind);
+  const known = recognisePreset(headers, opts.kind);
+  if (known && (missingRequired(inferred).length > 0 || known.fields >= Object.keys(inferred.fields).length)) {
+    return { mapping: known.preset.mapping, preset: known.preset.name };
+  }
+  return { mapping: inferred, preset: null };
+}
+
+function chooseMapping(opts: ImportOptions, headers: string[]): Chosen {
+  const chosen = mappingFor(opts, headers);
   const { mapping } = chosen;
   if (opts.kind && mapping.kind !== opts.kind) throw new ImportError(`the mapping is for ${mapping.kind}, but --kind ${opts.kind} was asked for`);
   if (mapping.fields.platform || mapping.constants?.platform) return chosen;
