@@ -9,6 +9,7 @@ import { ImportError } from './errors.js';
 import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
 import { getPreset, recognisePreset } from './presets.js';
+import { topRejectReasons } from './reject-reasons.js';
 import { sniffFile, type Sniffed } from './sniff.js';
 import type { Progress } from './phases.js';
 import { stageFile } from './stage.js';
@@ -183,7 +184,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
         });
         return { ...c, rowsRead };
       });
-      const rejectReasons = await db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [importId]);
+      const rejectReasons = await topRejectReasons(db, importId);
       return {
         importId, kind: m.kind, file: sourceName, format: sn.format, encoding: sn.encoding, mapping: m, preset: chosen.preset,
         ...counts, durationMs: Date.now() - started, warnings, rejectReasons,

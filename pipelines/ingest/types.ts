@@ -35,6 +35,19 @@ export interface ImportWarning {
   constant: string | null;
 }
 
+/**
+ * Why a row was rejected, as data: what is wrong (`code`, see reject_text in sql/macros.sql), the
+ * source header and quoted value it concerns, and for comparisons the second header and value.
+ * Lists of reasons leave the values out.
+ */
+export interface RejectReasonData {
+  code: string;
+  label: string;
+  value?: string | null;
+  label2?: string | null;
+  value2?: string | null;
+}
+
 export interface ImportReport {
   importId: number;
   kind: Kind;
@@ -54,5 +67,5 @@ export interface ImportReport {
   /** Columns the mapping names that the file lacks. */
   warnings: ImportWarning[];
   /** The commonest reject reasons, for the report. */
-  rejectReasons: { reason: string; count: number }[];
+  rejectReasons: { reason: string; count: number; data: RejectReasonData | null }[];
 }

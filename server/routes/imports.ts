@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
-import { getPreset, listPresets, previewFile, type ImportOptions, type Mapping } from '../../pipelines/ingest/index.js';
+import { getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
@@ -128,8 +128,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   api.add({ method: 'get', path: '/:importId', summary: 'One import run with its mapping and commonest reject reasons', access: admin, params: ImportParams, response: RunDetail }, async ({ params }) => {
     const r = await ctx.db.one<Row>('server/import_run', { import_id: params.importId });
     if (!r) throw notFound(`no import ${params.importId}`);
-    const reasons = await ctx.db.all<{ reason: string; count: number }>('ingest/top_reject_reasons', [params.importId]);
-    return { run: toRun(r), mapping: r.mapping as string | null, rejectReasons: reasons };
+    return { run: toRun(r), mapping: r.mapping as string | null, rejectReasons: await topRejectReasons(ctx.db, params.importId) };
   });
 
   api.add(
@@ -141,7 +140,12 @@ export function importRoutes(ctx: AppContext): ApiRouter {
         total: (rows[0]?.total as number | undefined) ?? 0,
         page: query.page,
         pageSize: query.pageSize,
-        rows: rows.map((r) => ({ sourceRow: r.source_row as number | null, reason: r.reason as string, raw: r.raw as string | null })),
+        rows: rows.map((r) => ({
+          sourceRow: r.source_row as number | null,
+          reason: r.reason as string,
+          reasonData: r.reason_data ? (JSON.parse(r.reason_data as string) as RejectReasonData) : null,
+          raw: r.raw as string | null,
+        })),
       };
     },
   );

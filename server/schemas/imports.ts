@@ -4,6 +4,16 @@ import { IMPORT_PHASES } from '../../pipelines/ingest/phases.js';
 
 export const Kind = z.enum(['appeals', 'transfers', 'incidents']);
 
+/** Why a row was rejected, as data the client words in its language (reason: the same in English). */
+const RejectReasonData = z.object({
+  code: z.string(),
+  label: z.string(),
+  value: z.string().nullable().optional(),
+  label2: z.string().nullable().optional(),
+  value2: z.string().nullable().optional(),
+});
+const RejectReason = z.object({ reason: z.string(), count: z.number().int(), data: RejectReasonData.nullable() });
+
 export const PresetRow = z.object({ name: z.string(), description: z.string(), kind: Kind });
 export const PresetList = z.object({ presets: z.array(PresetRow) });
 
@@ -58,7 +68,7 @@ export const ImportReport = z.object({
   durationMs: z.number().int(),
   /** Columns the mapping names that the file lacks: the field left empty, or given the mapping's constant. */
   warnings: z.array(z.object({ field: z.string(), columns: z.array(z.string()), constant: z.string().nullable() })),
-  rejectReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  rejectReasons: z.array(RejectReason),
   /** What ran after the import: units known, topics run or appeals assigned, signals recomputed. */
   after: z.object({
     units: z.object({ known: z.number().int(), unknownKind: z.number().int() }).nullable(),
@@ -111,10 +121,10 @@ export const RunsQuery = z.object({
 export const RunDetail = z.object({
   run: RunRow,
   mapping: z.string().nullable(),
-  rejectReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  rejectReasons: z.array(RejectReason),
 });
 
-export const RejectRow = z.object({ sourceRow: z.number().int().nullable(), reason: z.string(), raw: z.string().nullable() });
+export const RejectRow = z.object({ sourceRow: z.number().int().nullable(), reason: z.string(), reasonData: RejectReasonData.nullable(), raw: z.string().nullable() });
 export const RejectList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(RejectRow) });
 export const RejectsQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),

@@ -1,5 +1,5 @@
 -- Mapped source rows → typed, masked appeal rows, each with the first reason it cannot be loaded
--- (NULL when it can) and, for such a row, the source row as JSON to keep in rejects. Reads the
+-- (NULL when it can; packed by `reject`) and, for such a row, the source row as JSON to keep in rejects. Reads the
 -- `mapped` view and the ingest_* session variables. Keeps the rows in the order read (no joins, no
 -- sorts): number_typed_rows relies on it.
 CREATE OR REPLACE TEMP TABLE typed AS
@@ -46,22 +46,20 @@ SELECT
       coalesce(handling_unit, '∅'), coalesce(ts_text(closed_at), '∅'), coalesce(responded::VARCHAR, '∅'),
       coalesce(resolved::VARCHAR, '∅'), coalesce(satisfaction, '∅'))) AS row_hash,
   CASE
-    WHEN appeal_id IS NULL THEN lbl('appeal_id') || ' is empty'
-    WHEN platform IS NULL THEN lbl('platform') || ' is empty'
-    WHEN received_at_raw IS NULL THEN lbl('received_at') || ' is empty'
-    WHEN received_at IS NULL THEN lbl('received_at') || ' ' || quoted(received_at_raw) || ' is not a date'
+    WHEN appeal_id IS NULL THEN reject('empty', 'appeal_id', NULL)
+    WHEN platform IS NULL THEN reject('empty', 'platform', NULL)
+    WHEN received_at_raw IS NULL THEN reject('empty', 'received_at', NULL)
+    WHEN received_at IS NULL THEN reject('not_a_date', 'received_at', received_at_raw)
     WHEN received_at < TIMESTAMPTZ '1990-01-01 00:00:00+08' OR received_at > now() + INTERVAL 2 DAY
-      THEN lbl('received_at') || ' ' || quoted(received_at_raw) || ' is not between 1990 and today'
-    WHEN is_blank(content) THEN lbl('content') || ' is empty'
-    WHEN closed_at_raw IS NOT NULL AND closed_at IS NULL THEN lbl('closed_at') || ' ' || quoted(closed_at_raw) || ' is not a date'
-    WHEN closed_at < received_at
-      THEN lbl('closed_at') || ' ' || quoted(closed_at_raw) || ' is before ' || lbl('received_at') || ' ' || quoted(received_at_raw)
-    WHEN lon_raw IS NOT NULL AND (lon IS NULL OR lon NOT BETWEEN -180 AND 180) THEN lbl('lon') || ' ' || quoted(lon_raw) || ' is not a longitude'
-    WHEN lat_raw IS NOT NULL AND (lat IS NULL OR lat NOT BETWEEN -90 AND 90) THEN lbl('lat') || ' ' || quoted(lat_raw) || ' is not a latitude'
-    WHEN is_police_raw IS NOT NULL AND is_police_matter IS NULL
-      THEN lbl('is_police_matter') || ' ' || quoted(is_police_raw) || ' is not one of 警务类/非警务类/是/否'
-    WHEN responded_raw IS NOT NULL AND responded IS NULL THEN lbl('responded') || ' ' || quoted(responded_raw) || ' is not 是 or 否'
-    WHEN resolved_raw IS NOT NULL AND resolved IS NULL THEN lbl('resolved') || ' ' || quoted(resolved_raw) || ' is not 是 or 否'
+      THEN reject('date_out_of_range', 'received_at', received_at_raw)
+    WHEN is_blank(content) THEN reject('empty', 'content', NULL)
+    WHEN closed_at_raw IS NOT NULL AND closed_at IS NULL THEN reject('not_a_date', 'closed_at', closed_at_raw)
+    WHEN closed_at < received_at THEN reject_before('closed_at', closed_at_raw, 'received_at', received_at_raw)
+    WHEN lon_raw IS NOT NULL AND (lon IS NULL OR lon NOT BETWEEN -180 AND 180) THEN reject('not_a_longitude', 'lon', lon_raw)
+    WHEN lat_raw IS NOT NULL AND (lat IS NULL OR lat NOT BETWEEN -90 AND 90) THEN reject('not_a_latitude', 'lat', lat_raw)
+    WHEN is_police_raw IS NOT NULL AND is_police_matter IS NULL THEN reject('not_police_kind', 'is_police_matter', is_police_raw)
+    WHEN responded_raw IS NOT NULL AND responded IS NULL THEN reject('not_yes_no', 'responded', responded_raw)
+    WHEN resolved_raw IS NOT NULL AND resolved IS NULL THEN reject('not_yes_no', 'resolved', resolved_raw)
   END AS reject_reason
 FROM p
 )

@@ -35,19 +35,19 @@ SELECT
       coalesce(to_party, '∅'), coalesce(method, '∅'), coalesce(ts_text(sent_at), '∅'),
       coalesce(ts_text(accepted_at), '∅'), coalesce(outcome, '∅'), coalesce(reason_text, '∅'))) AS row_hash,
   CASE
-    WHEN appeal_id IS NULL THEN lbl('appeal_id') || ' is empty'
-    WHEN platform IS NULL THEN lbl('platform') || ' is empty'
-    WHEN getvariable('ingest_has_seq') AND seq_raw IS NULL THEN lbl('seq') || ' is empty'
-    WHEN getvariable('ingest_has_seq') AND seq_given IS NULL THEN lbl('seq') || ' ' || quoted(seq_raw) || ' is not a whole number'
-    WHEN from_party IS NULL THEN lbl('from_party') || ' is empty'
-    WHEN to_party IS NULL THEN lbl('to_party') || ' is empty'
-    WHEN sent_at_raw IS NULL THEN lbl('sent_at') || ' is empty'
-    WHEN sent_at IS NULL THEN lbl('sent_at') || ' ' || quoted(sent_at_raw) || ' is not a date'
+    WHEN appeal_id IS NULL THEN reject('empty', 'appeal_id', NULL)
+    WHEN platform IS NULL THEN reject('empty', 'platform', NULL)
+    WHEN getvariable('ingest_has_seq') AND seq_raw IS NULL THEN reject('empty', 'seq', NULL)
+    WHEN getvariable('ingest_has_seq') AND seq_given IS NULL THEN reject('not_whole_number', 'seq', seq_raw)
+    WHEN from_party IS NULL THEN reject('empty', 'from_party', NULL)
+    WHEN to_party IS NULL THEN reject('empty', 'to_party', NULL)
+    WHEN sent_at_raw IS NULL THEN reject('empty', 'sent_at', NULL)
+    WHEN sent_at IS NULL THEN reject('not_a_date', 'sent_at', sent_at_raw)
     WHEN sent_at < TIMESTAMPTZ '1990-01-01 00:00:00+08' OR sent_at > now() + INTERVAL 2 DAY
-      THEN lbl('sent_at') || ' ' || quoted(sent_at_raw) || ' is not between 1990 and today'
-    WHEN accepted_at_raw IS NOT NULL AND accepted_at IS NULL THEN lbl('accepted_at') || ' ' || quoted(accepted_at_raw) || ' is not a date'
-    WHEN method IS NULL THEN lbl('method') || ' ' || quoted(method_raw) || ' is not one of 派单/一键转接/在线转办/三方通话'
-    WHEN outcome IS NULL THEN lbl('outcome') || ' ' || quoted(outcome_raw) || ' is not one of 签收/退回/协商/待签收'
+      THEN reject('date_out_of_range', 'sent_at', sent_at_raw)
+    WHEN accepted_at_raw IS NOT NULL AND accepted_at IS NULL THEN reject('not_a_date', 'accepted_at', accepted_at_raw)
+    WHEN method IS NULL THEN reject('not_transfer_method', 'method', method_raw)
+    WHEN outcome IS NULL THEN reject('not_transfer_outcome', 'outcome', outcome_raw)
   END AS reject_reason
 FROM n
 )

@@ -4,7 +4,8 @@ INSERT INTO rejects (import_id, source_file, source_row, raw, reason)
 SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), source_row, mask_pii(raw), reason
 FROM staged_errors;
 
-INSERT INTO rejects (import_id, source_file, source_row, raw, reason)
-SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), __row, mask_pii(raw), reject_reason
+INSERT INTO rejects (import_id, source_file, source_row, raw, reason, reason_data)
+SELECT getvariable('ingest_import_id'), getvariable('ingest_file'), __row, mask_pii(raw), reject_text(reject_data(reject_reason)),
+  to_json(reject_data(reject_reason))
 FROM typed
 WHERE reject_reason IS NOT NULL;

@@ -103,8 +103,11 @@ describe('the dashboard in a browser', () => {
     // What ran after the import is reported in the interface language too.
     await page.getByText(/^单位：共 \d+ 个/).waitFor();
     await page.getByText('争议信号已更新。').waitFor();
+    // Reject reasons in the interface language: the commonest without values, each row with its value.
+    await page.getByText('来电时间 … 不是日期').waitFor();
     await page.getByRole('button', { name: '查看拒收的行' }).click();
     await page.getByText(/拒收的行（共 1 行/).waitFor();
+    await page.getByRole('cell', { name: "来电时间 '某天' 不是日期" }).waitFor();
     await screenshot(page, 'import-report');
 
     // A later export of the same records: one closed since, one as it was. The history lists the outcomes.

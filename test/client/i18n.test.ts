@@ -70,6 +70,16 @@ describe('i18n tables', () => {
     for (const s of ['queued', 'running']) expect(zh).toHaveProperty([`jobState.${s}`]);
   });
 
+  it('word every reason a checked row can be rejected for, as the SQL names them', () => {
+    const sql = (name: string) => readFileSync(new URL(`../../sql/${name}`, import.meta.url), 'utf8');
+    const textMacro = sql('macros.sql').split('CREATE OR REPLACE TEMP MACRO reject_text')[1].split(';')[0];
+    const worded = [...textMacro.matchAll(/WHEN '(\w+)'/g)].map((m) => m[1]);
+    const used = ['ingest/typed_appeals.sql', 'ingest/typed_transfers.sql'].flatMap((f) => [...sql(f).matchAll(/\breject\('(\w+)'/g)].map((m) => m[1]));
+    expect(new Set(used).size).toBeGreaterThan(8);
+    for (const code of [...used, 'before']) expect(worded, code).toContain(code);
+    for (const code of worded) expect(zh).toHaveProperty([`rejectReason.${code}`]);
+  });
+
   it('name every canonical field an import maps and every step it reports', () => {
     const fields = new Set(Object.values(FIELDS).flat().map((f) => f.name));
     expect(fields.size).toBeGreaterThan(25);

@@ -126,6 +126,19 @@ describe('CSV import', () => {
     ]);
     expect(rejects[0].raw).toContain('2025-13-45');
     expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD002'"))[0].r).toBe(9);
+    // The checked reasons come as data too, for the dashboard to word; reader reasons only as text.
+    const data = await db.query<{ d: string | null }>('SELECT reason_data::VARCHAR AS d FROM rejects ORDER BY source_row');
+    expect(data.map((x) => (x.d ? JSON.parse(x.d) : null))).toEqual([
+      { code: 'not_a_date', label: '来电时间', value: "'2025-13-45'", label2: null, value2: null },
+      { code: 'empty', label: '诉求内容', value: null, label2: null, value2: null },
+      { code: 'empty', label: '工单编号', value: null, label2: null, value2: null },
+      { code: 'before', label: '办结时间', value: "'2025-05-15 08:00:00'", label2: '来电时间', value2: "'2025-05-16 08:00:00'" },
+      null,
+      null,
+    ]);
+    expect(r.rejectReasons.find((x) => x.reason.startsWith('办结时间'))).toEqual({
+      reason: '办结时间 … is before 来电时间 …', count: 1, data: { code: 'before', label: '办结时间', label2: '来电时间' },
+    });
   });
 
   it('rejects a row that is not valid UTF-8 past the part of the file the encoding is judged on', async () => {
