@@ -36,16 +36,19 @@ export interface ImportWarning {
 }
 
 /**
- * Why a row was rejected, as data: what is wrong (`code`, see reject_text in sql/macros.sql), the
- * source header and quoted value it concerns, and for comparisons the second header and value.
- * Lists of reasons leave the values out.
+ * Why a row was rejected, as data: what is wrong (`code`). A checked value (see reject_text in
+ * sql/macros.sql) has the source header and quoted value it concerns, and for comparisons the second
+ * header and value; a row the reader could not split (sql/ingest/*_errors.sql) may have the header's
+ * and the row's field counts. Lists of reasons leave the values out.
  */
 export interface RejectReasonData {
   code: string;
-  label: string;
+  label?: string | null;
   value?: string | null;
   label2?: string | null;
   value2?: string | null;
+  expected?: number | null;
+  found?: number | null;
 }
 
 export interface ImportReport {

@@ -4,13 +4,18 @@ import { IMPORT_PHASES } from '../../pipelines/ingest/phases.js';
 
 export const Kind = z.enum(['appeals', 'transfers', 'incidents']);
 
-/** Why a row was rejected, as data the client words in its language (reason: the same in English). */
+/**
+ * Why a row was rejected, as data the client words in its language (reason: the same in English):
+ * a checked value's header and value, or a split row's field counts (RejectReasonData in the pipeline).
+ */
 const RejectReasonData = z.object({
   code: z.string(),
-  label: z.string(),
+  label: z.string().nullable().optional(),
   value: z.string().nullable().optional(),
   label2: z.string().nullable().optional(),
   value2: z.string().nullable().optional(),
+  expected: z.number().int().nullable().optional(),
+  found: z.number().int().nullable().optional(),
 });
 const RejectReason = z.object({ reason: z.string(), count: z.number().int(), data: RejectReasonData.nullable() });
 

@@ -80,6 +80,18 @@ describe('i18n tables', () => {
     for (const code of worded) expect(zh).toHaveProperty([`rejectReason.${code}`]);
   });
 
+  it('word every reason a reader can reject a row for, as the readers name them', () => {
+    const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+    const codes = ['sql/ingest/csv_errors.sql', 'sql/ingest/json_errors.sql', 'pipelines/ingest/readers/xlsx.ts'].flatMap((f) =>
+      [...source(f).matchAll(/'code', (?:CASE .*? THEN )?'(\w+)'(?: ELSE '(\w+)')?|code: '(\w+)'/g)].flatMap((m) => m.slice(1).filter(Boolean)),
+    );
+    expect(new Set(codes)).toEqual(new Set(['too_many_fields', 'too_few_fields', 'unclosed_quote', 'line_too_long', 'not_in_encoding', 'json_not_object', 'not_json', 'too_many_cells']));
+    for (const code of codes) {
+      expect(zh).toHaveProperty([`rejectReason.${code}`]);
+      expect(en).toHaveProperty([`rejectReason.${code}`]);
+    }
+  });
+
   it('name every canonical field an import maps and every step it reports', () => {
     const fields = new Set(Object.values(FIELDS).flat().map((f) => f.name));
     expect(fields.size).toBeGreaterThan(25);

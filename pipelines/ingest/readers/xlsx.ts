@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { csvColumns, literal } from '../dynamic-sql.js';
 import { ImportError } from '../errors.js';
 import { findHeaderRow, uniqueHeaders } from '../header-row.js';
+import type { RejectReasonData } from '../types.js';
 import type { Staged } from './staged.js';
 import { xmlElements, richText, rowCells, rowNumber } from './sheet-xml.js';
 import { entryStream, zipEntries, type ZipEntry } from './zip.js';
@@ -53,6 +54,7 @@ interface SheetError {
   source_row: number;
   raw: string;
   reason: string;
+  reason_data: RejectReasonData;
 }
 
 interface SheetCsv extends Staged {
@@ -83,7 +85,8 @@ export async function xlsxToCsv(src: string, dest: string, onRow?: (n: number) =
     if (!cells.some((c) => c !== '')) return;
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c !== '')) {
       const reason = `the row has more cells than the header (Expected Number of Columns: ${headers.length} Found: ${cells.length})`;
-      errors.push({ source_row: n, raw: cells.map(csvField).join(','), reason });
+      const reason_data = { code: 'too_many_cells', expected: headers.length, found: cells.length };
+      errors.push({ source_row: n, raw: cells.map(csvField).join(','), reason, reason_data });
       return;
     }
     let line = String(n);

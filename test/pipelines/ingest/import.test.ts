@@ -126,15 +126,15 @@ describe('CSV import', () => {
     ]);
     expect(rejects[0].raw).toContain('2025-13-45');
     expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD002'"))[0].r).toBe(9);
-    // The checked reasons come as data too, for the dashboard to word; reader reasons only as text.
+    // The reasons come as data too, for the dashboard to word in its language.
     const data = await db.query<{ d: string | null }>('SELECT reason_data::VARCHAR AS d FROM rejects ORDER BY source_row');
     expect(data.map((x) => (x.d ? JSON.parse(x.d) : null))).toEqual([
       { code: 'not_a_date', label: '来电时间', value: "'2025-13-45'", label2: null, value2: null },
       { code: 'empty', label: '诉求内容', value: null, label2: null, value2: null },
       { code: 'empty', label: '工单编号', value: null, label2: null, value2: null },
       { code: 'before', label: '办结时间', value: "'2025-05-15 08:00:00'", label2: '来电时间', value2: "'2025-05-16 08:00:00'" },
-      null,
-      null,
+      { code: 'too_many_fields', expected: 9, found: 10 },
+      { code: 'too_few_fields', expected: 9, found: 5 },
     ]);
     expect(r.rejectReasons.find((x) => x.reason.startsWith('办结时间'))).toEqual({
       reason: '办结时间 … is before 来电时间 …', count: 1, data: { code: 'before', label: '办结时间', label2: '来电时间' },
@@ -150,6 +150,7 @@ describe('CSV import', () => {
     expect(r).toMatchObject({ encoding: 'utf-8', rowsRead: 60_001, inserted: 60_000, rejected: 1 });
     const rejects = await db.query<{ source_row: number; reason: string }>('SELECT source_row, reason FROM rejects');
     expect(rejects).toEqual([{ source_row: 60_002, reason: "the row is not valid text in the file's encoding" }]);
+    expect(r.rejectReasons).toEqual([{ reason: "the row is not valid text in the file's encoding", count: 1, data: { code: 'not_in_encoding' } }]);
     expect((await db.query<{ r: number }>("SELECT source_row AS r FROM appeals WHERE appeal_id = 'GD59999'"))[0].r).toBe(60_001);
   });
 
@@ -279,6 +280,10 @@ describe('other formats', () => {
       '2: the line is not valid JSON',
       '5: the line is JSON but not an object',
     ]);
+    expect((await db.query<{ d: string }>('SELECT reason_data::VARCHAR AS d FROM rejects ORDER BY source_row')).map((x) => JSON.parse(x.d))).toEqual([
+      { code: 'not_json' },
+      { code: 'json_not_object' },
+    ]);
   });
 
   it('reads Parquet', async () => {
@@ -354,7 +359,9 @@ describe('files that cannot be imported', () => {
     const r = await importFile(db, write('cut.csv', text));
     addsUp(r);
     expect(r).toMatchObject({ inserted: 2, rejected: 1 });
-    expect((await db.query<{ reason: string }>('SELECT reason FROM rejects'))[0].reason).toMatch(/quoted field is not closed/);
+    const [reject] = await db.query<{ reason: string; d: string }>('SELECT reason, reason_data::VARCHAR AS d FROM rejects');
+    expect(reject.reason).toMatch(/quoted field is not closed/);
+    expect(JSON.parse(reject.d)).toEqual({ code: 'unclosed_quote' });
   });
 });
 

@@ -101,6 +101,23 @@ describe('run an import', () => {
     expect(audit.rows[0].what).toBe('五月.csv');
   });
 
+  it('gives each reject reason as data too, for rows that fail a check and rows that cannot be split', async () => {
+    const csv = [CSV.split('\n')[0], 'SPLIT1,2025/5/3 9:00,东城区,路灯不亮,东城区城市管理综合执法局,多一列', 'SPLIT2,某天,东城区,路灯不亮,东城区城市管理综合执法局'].join('\n');
+    const p = await (await upload(admin, csv, '拆分.csv')).json();
+    const job = await finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
+    expect(job.report).toMatchObject({ rowsRead: 2, rejected: 2 });
+    const data = (x: { reason: string; data: unknown }) => [x.reason, x.data];
+    expect(job.report.rejectReasons.map(data).sort()).toEqual([
+      ['the row has more fields than the header (Expected Number of Columns: 5 Found: 6)', { code: 'too_many_fields', expected: 5, found: 6 }],
+      ['来电时间 … is not a date', { code: 'not_a_date', label: '来电时间', label2: null }],
+    ]);
+    const rejects = await admin.json(`/api/imports/${job.report.importId}/rejects`);
+    expect(rejects.rows.map((r: { sourceRow: number; reasonData: unknown }) => [r.sourceRow, r.reasonData])).toEqual([
+      [2, { code: 'too_many_fields', expected: 5, found: 6 }],
+      [3, { code: 'not_a_date', label: '来电时间', value: "'某天'", label2: null, value2: null }],
+    ]);
+  });
+
   it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {
     const before = (await admin.json('/api/summary')).totals.appeals;
     const p = await (await upload(admin, CSV, 'b.csv')).json();

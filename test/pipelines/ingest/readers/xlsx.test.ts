@@ -77,9 +77,10 @@ describe('the XLSX reader', () => {
     </sheetData></worksheet>`;
     const r = await importFile(db, workbook('wide.xlsx', sheet));
     expect(r).toMatchObject({ rowsRead: 2, inserted: 1, rejected: 1 });
-    const rejects = await db.query<{ source_row: number; reason: string; raw: string }>('SELECT source_row, reason, raw FROM rejects');
+    const rejects = await db.query<{ source_row: number; reason: string; raw: string; d: string }>('SELECT source_row, reason, raw, reason_data::VARCHAR AS d FROM rejects');
     expect(rejects).toHaveLength(1);
     expect(rejects[0]).toMatchObject({ source_row: 3, reason: 'the row has more cells than the header (Expected Number of Columns: 3 Found: 6)' });
+    expect(JSON.parse(rejects[0].d)).toEqual({ code: 'too_many_cells', expected: 3, found: 6 });
     expect(rejects[0].raw).toContain('占道');
     expect(rejects[0].raw).not.toContain('13812345678');
   });
