@@ -1,6 +1,7 @@
 import type { FieldSource, ImportWarning, Mapping } from './types.js';
 import { columnResolver, type ColumnResolver } from './column-match.js';
 import { FIELDS } from './fields.js';
+import { mappingFit } from './mapping-fit.js';
 
 // The only SQL assembled in TypeScript: identifier lists and literals that depend on a file's
 // headers. Everything that does work stays in sql/ingest/*.sql and reads the `mapped` view.
@@ -57,28 +58,18 @@ export function mappedSelect(mapping: Mapping, headers: string[], warnings: Impo
     if (!known.has(name)) throw new MappingError(`unknown field '${name}' for kind ${mapping.kind} (known: ${[...known].join(', ')})`);
   }
   const resolve = columnResolver(headers);
+  const fit = mappingFit(mapping, headers);
+  warnings.push(...fit.warnings);
+  const dropped = new Set(fit.warnings.map((w) => w.field));
   const list = FIELDS[mapping.kind].map((f) => {
     const constant = mapping.constants?.[f.name];
-    let source: FieldSource | undefined = mapping.fields[f.name];
-    // A field whose columns this export lacks is left empty, or takes the mapping's constant
-    // (exports differ in their optional columns); a required one without a constant stops the import.
-    const absent = source === undefined ? [] : sourceColumns(source).filter((c) => resolve(c) === undefined);
-    if (absent.length && (!f.required || constant !== undefined)) {
-      warnings.push({ field: f.name, columns: absent, constant: constant ?? null });
-      source = undefined;
-    }
+    const source = dropped.has(f.name) ? undefined : mapping.fields[f.name];
     const expr = source !== undefined ? sourceExpr(f.name, source, resolve, headers) : constant !== undefined ? literal(constant) : 'NULL';
     const withDefault = source !== undefined && constant !== undefined ? `coalesce(nz(${expr}), ${literal(constant)})` : expr;
     return `CAST(${withDefault} AS VARCHAR) AS ${ident(f.name)}`;
   });
   const sourceRow = `{${headers.map((h) => `${literal(h)}: ${ident(h)}`).join(', ')}} AS __src`;
   return ['__row', sourceRow, ...list].join(',\n  ');
-}
-
-/** The source columns a field is read from. */
-export function sourceColumns(source: FieldSource): string[] {
-  if (typeof source === 'string') return [source];
-  return source.concat ?? source.hash ?? (source.column ? [source.column] : []);
 }
 
 /** Column definitions for read_csv: every column VARCHAR, under the names given. */

@@ -8,6 +8,7 @@ import { MappingError, mappedSelect } from './dynamic-sql.js';
 import { ImportError } from './errors.js';
 import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
+import { mappingFit } from './mapping-fit.js';
 import { getPreset, recognisePreset } from './presets.js';
 import { topRejectReasons } from './reject-reasons.js';
 import { sniffFile, type Sniffed } from './sniff.js';
@@ -36,8 +37,12 @@ export interface Preview {
   mapping: Mapping;
   /** The shipped preset the mapping is, asked for or recognised from the headers. */
   preset: string | null;
-  /** Required fields the mapping does not provide: the import would stop. */
+  /** Required fields the mapping does not provide, or reads from a column the file lacks: the import would stop. */
   missing: string[];
+  /** Optional fields whose columns the file lacks: the import would leave them empty or constant. */
+  warnings: ImportWarning[];
+  /** Each column the mapping names → the file's header it reads, or null when the file lacks it. */
+  columns: Record<string, string | null>;
   /** The first rows, masked, keyed by header. */
   sample: Record<string, string | null>[];
 }
@@ -113,6 +118,7 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
 export async function previewFile(db: Database, path: string, opts: ImportOptions = {}): Promise<Preview> {
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
     const { mapping, preset } = chooseMapping(opts, staged.headers);
+    const fit = mappingFit(mapping, staged.headers);
     const rows = await withSplitRows(staged, () => db.all<{ row: string }>('ingest/staged_sample'));
     const sample = rows.map((r) => JSON.parse(r.row) as Record<string, string | null>);
     for (const row of sample) delete row.__row;
@@ -124,7 +130,9 @@ export async function previewFile(db: Database, path: string, opts: ImportOption
       kind: mapping.kind,
       mapping,
       preset,
-      missing: missingRequired(mapping),
+      missing: [...missingRequired(mapping), ...fit.absentRequired],
+      warnings: fit.warnings,
+      columns: fit.columns,
       sample,
     };
   });

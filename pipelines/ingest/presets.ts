@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { columnResolver } from './column-match.js';
-import { sourceColumns } from './dynamic-sql.js';
+import { sourceColumns } from './mapping-fit.js';
 import { ImportError } from './errors.js';
 import { missingRequired } from './infer-mapping.js';
 import { parseMapping } from './mapping-schema.js';

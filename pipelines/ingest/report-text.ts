@@ -24,7 +24,8 @@ export function mappingText(mapping: ImportReport['mapping'], preset: string | n
   return lines.join('\n');
 }
 
-function warningText(w: ImportWarning): string {
+/** A column the file lacks and what becomes of its field. */
+export function warningText(w: ImportWarning): string {
   const columns = `column ${w.columns.map((c) => `'${c}'`).join(', ')} is not in the file`;
   return w.constant === null ? `${w.field} left empty: ${columns}` : `${w.field} is ${w.constant} throughout: ${columns}`;
 }

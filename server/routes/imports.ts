@@ -32,6 +32,8 @@ async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions
     mapping: p.mapping,
     preset: p.preset,
     missing: p.missing,
+    warnings: p.warnings,
+    columns: p.columns,
     fields: FIELDS[p.kind].filter((f) => f.name !== 'platform').map((f) => ({ name: f.name, type: f.type, required: Boolean(f.required) })),
     sample: p.sample.slice(0, 10),
   };

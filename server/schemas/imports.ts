@@ -31,6 +31,9 @@ export const ReadOptions = z
   })
   .refine((v) => !(v.preset && v.mapping), { message: 'give a preset or a mapping, not both', path: ['mapping'] });
 
+/** A column the mapping names that the file lacks: its field is left empty, or takes the mapping's constant. */
+const ImportWarning = z.object({ field: z.string(), columns: z.array(z.string()), constant: z.string().nullable() });
+
 export const FieldInfo = z.object({ name: z.string(), type: z.string(), required: z.boolean() });
 
 export const Preview = z.object({
@@ -45,8 +48,12 @@ export const Preview = z.object({
   mapping: mappingSchema,
   /** The shipped preset the mapping is, chosen or recognised from the headers. */
   preset: z.string().nullable(),
-  /** Required fields the mapping leaves without a column: the import would stop. */
+  /** Required fields the mapping leaves without a column, or reads from one the file lacks: the import would stop. */
   missing: z.array(z.string()),
+  /** Optional fields whose columns the file lacks: the import would leave them empty or constant. */
+  warnings: z.array(ImportWarning),
+  /** Each column the mapping names → the file's header it reads (names may differ in case or spacing), or null. */
+  columns: z.record(z.string(), z.string().nullable()),
   /** The canonical fields of this kind, for the mapping editor. */
   fields: z.array(FieldInfo),
   /** The first rows as read, masked. */
@@ -72,7 +79,7 @@ export const ImportReport = z.object({
   rejected: z.number().int(),
   durationMs: z.number().int(),
   /** Columns the mapping names that the file lacks: the field left empty, or given the mapping's constant. */
-  warnings: z.array(z.object({ field: z.string(), columns: z.array(z.string()), constant: z.string().nullable() })),
+  warnings: z.array(ImportWarning),
   rejectReasons: z.array(RejectReason),
   /** What ran after the import: units known, topics run or appeals assigned, signals recomputed. */
   after: z.object({

@@ -127,11 +127,14 @@ describe('the dashboard in a browser', () => {
 
     // An export without an id column, laid out as a shipped preset: recognised, said so, and loaded.
     const rivers = join(h.dir, '内河投诉.csv');
-    writeFileSync(rivers, ['区县(工作表),河流,性质,标题,时间,投诉件内容', '仓山区,龙津河,投诉,龙津河发臭,2018-06-01,龙津河黑臭严重'].join('\n'));
+    writeFileSync(rivers, ['区县（工作表）,河流,性质,标题,时间,投诉件内容', '仓山区,龙津河,投诉,龙津河发臭,2018-06-01,龙津河黑臭严重'].join('\n'));
     await page.getByLabel('文件', { exact: true }).setInputFiles(rivers);
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.getByText('表头与预设格式 fz12345-rivers 一致', { exact: false }).waitFor();
     expect(await page.getByLabel('预设格式').inputValue()).toBe('fz12345-rivers');
+    // The preview shows the header a preset column reads, however it is spelt, and what the file lacks.
+    expect(await page.getByLabel('区县 对应的列').inputValue()).toBe('区县（工作表）');
+    await page.locator('#preview-h ~ p', { hasText: '来源渠道 留空：文件中没有列 信息来源。' }).waitFor();
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
     await page.getByText('按预设格式 fz12345-rivers 读取。').waitFor();

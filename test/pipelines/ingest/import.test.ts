@@ -376,4 +376,24 @@ describe('previewFile', () => {
     expect(await count('appeals')).toBe(0);
     expect(await count('import_runs')).toBe(0);
   });
+
+  it('says before the import which columns the mapping names that the file lacks, and which headers it reads', async () => {
+    const mapping = {
+      kind: 'appeals' as const,
+      fields: { appeal_id: '工单 编号', received_at: '来电时间', content: '诉求内容', street: '所属街道', channel: '来源渠道', closed_at: '结案时间' },
+      constants: { channel: '电话' },
+    };
+    const p = await previewFile(db, write('wo.csv', [HEADER, ...ROWS].join('\n')), { mapping });
+    expect(p.columns).toEqual({ '工单 编号': '工单编号', 来电时间: '来电时间', 诉求内容: '诉求内容', 所属街道: null, 来源渠道: null, 结案时间: null });
+    expect(p.warnings).toEqual([
+      { field: 'channel', columns: ['来源渠道'], constant: '电话' },
+      { field: 'street', columns: ['所属街道'], constant: null },
+      { field: 'closed_at', columns: ['结案时间'], constant: null },
+    ]);
+    expect(p.missing).toEqual([]);
+    // a required field read from a column the file lacks stops the import: the preview says so
+    const stops = await previewFile(db, write('wo.csv', [HEADER, ...ROWS].join('\n')), { mapping: { ...mapping, fields: { ...mapping.fields, received_at: '受理时间' } } });
+    expect(stops.missing).toEqual(['received_at']);
+    await expect(importFile(db, write('wo.csv', [HEADER, ...ROWS].join('\n')), { mapping: { ...mapping, fields: { ...mapping.fields, received_at: '受理时间' } } })).rejects.toThrow(/受理时间/);
+  });
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
-import { sourceColumns } from '../../../pipelines/ingest/dynamic-sql.js';
+import { sourceColumns } from '../../../pipelines/ingest/mapping-fit.js';
 import { FIELDS } from '../../../pipelines/ingest/fields.js';
 import { importFile, listPresets, previewFile, type Preset } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';

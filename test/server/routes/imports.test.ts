@@ -49,6 +49,9 @@ describe('upload and preview', () => {
     const res = await admin.post(`/api/imports/uploads/${p.uploadId}/preview`, { mapping: { ...p.mapping, fields: rest } });
     expect(res.status).toBe(200);
     expect((await res.json()).missing).toEqual(['content']);
+    // a column the file lacks: named before the import, as the import would word it
+    const absent = await admin.post(`/api/imports/uploads/${p.uploadId}/preview`, { mapping: { ...p.mapping, fields: { ...p.mapping.fields, street: '所属街道' } } });
+    expect(await absent.json()).toMatchObject({ missing: [], warnings: [{ field: 'street', columns: ['所属街道'], constant: null }], columns: { 所属街道: null, 诉求内容: '诉求内容' } });
   });
 
   it('keeps the client file name as a label only: files land under random names in the upload folder', async () => {
