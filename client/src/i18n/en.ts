@@ -484,6 +484,7 @@ export const en: Record<MessageKey, string> = {
   'imports.afterUnits': 'Units: {known} known, {unknown} of them without a kind yet.',
   'imports.afterTopicsRun': 'Topics: {topics} found over {appeals} appeals ({clustered} clustered).',
   'imports.afterTopicsAssigned': 'Topics: {assigned} new appeals joined existing topics, {unclustered} went to the unclustered queue.',
+  'imports.reviewUnclustered': 'Review the unclustered appeals',
   'imports.afterSignals': 'Dispute signals updated.',
   'imports.showRejects': 'Show the rejected rows',
   'imports.runTitle': 'Import #{id}: {file}',

@@ -482,6 +482,7 @@ export const zh = {
   'imports.afterUnits': '单位：共 {known} 个，其中 {unknown} 个尚未识别类别。',
   'imports.afterTopicsRun': '事项：在 {appeals} 件诉求中发现 {topics} 个事项（归类 {clustered} 件）。',
   'imports.afterTopicsAssigned': '事项：{assigned} 件新诉求归入已有事项，{unclustered} 件进入未归类诉求。',
+  'imports.reviewUnclustered': '查看未归类诉求',
   'imports.afterSignals': '争议信号已更新。',
   'imports.showRejects': '查看拒收的行',
   'imports.runTitle': '导入 #{id}：{file}',
