@@ -1,16 +1,21 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
 import { getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
+import { audit } from '../audit.js';
 import { ImportJobs } from '../imports/jobs.js';
+import { rejectsCsv, type RejectForCsv } from '../imports/rejects-csv.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
-  ImportParams, Job, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
+  ImportParams, Job, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
 } from '../schemas/imports.js';
 
 type Row = Record<string, unknown>;
+
+/** Rejects in one download: a file with more has a wrong mapping rather than rows to fix one by one. */
+const EXPORT_LIMIT = 100_000;
 
 function readOptions(body: z.output<typeof ReadOptions>): Pick<ImportOptions, 'kind' | 'preset' | 'mapping'> {
   if (body.preset) getPreset(body.preset);
@@ -149,6 +154,21 @@ export function importRoutes(ctx: AppContext): ApiRouter {
           raw: r.raw as string | null,
         })),
       };
+    },
+  );
+  api.add(
+    {
+      method: 'get', path: '/:importId/rejects.csv', summary: `An import's rejected rows (up to ${EXPORT_LIMIT.toLocaleString('en')}, masked) as CSV, reasons in the language asked for, the file's columns kept to fix and import again; audit-logged`,
+      access: admin, params: ImportParams, query: RejectsExportQuery, response: z.string(), produces: ['text/csv'], lock: 'none',
+    },
+    async ({ params, query, user, res }) => {
+      if (!(await ctx.db.one<Row>('server/import_run', { import_id: params.importId }))) throw notFound(`no import ${params.importId}`);
+      const rows = await ctx.db.all<RejectForCsv>('server/import_rejects_export', { import_id: params.importId, limit: EXPORT_LIMIT });
+      const file = `rejects-${params.importId}.csv`;
+      await ctx.lock.accounts(() => audit(ctx.db, { who: user.username, action: 'export', what: file, details: { importId: params.importId, rows: rows.length } }));
+      res.attachment(file).type('text/csv; charset=utf-8');
+      res.send(rejectsCsv(rows, query.lang));
+      return undefined;
     },
   );
   return api;

@@ -138,6 +138,8 @@ export const RunDetail = z.object({
 
 export const RejectRow = z.object({ sourceRow: z.number().int().nullable(), reason: z.string(), reasonData: RejectReasonData.nullable(), raw: z.string().nullable() });
 export const RejectList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(RejectRow) });
+export const RejectsExportQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
 export const RejectsQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, type Harness } from '../server/harness.js';
@@ -113,6 +114,10 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('cell', { name: "来电时间 '某天' 不是日期" }).waitFor();
     // so are the reasons of rows the reader could not split
     await page.getByRole('cell', { name: '该行的字段比表头多（表头 5 列，该行 6 列）' }).waitFor();
+    // The rejected rows download as a CSV to fix: the file's columns, the reasons in Chinese.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载拒收的行（CSV）' }).click()]);
+    const rows = parse(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '')) as string[][];
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([['行号', '原因', '工单编号'], ['4', "来电时间 '某天' 不是日期", 'UP003'], ['5', '该行的字段比表头多（表头 5 列，该行 6 列）', '']]);
     await screenshot(page, 'import-report');
 
     // A later export of the same records: one closed since, one as it was. The history lists the outcomes.

@@ -492,6 +492,8 @@ export const en: Record<MessageKey, string> = {
   'imports.row': 'Row',
   'imports.reason': 'Reason',
   'imports.raw': 'Row as read',
+  'imports.rawLine': 'Row that could not be split',
+  'imports.downloadRejects': 'Download the rejected rows (CSV)',
   'imports.noRejects': 'No rows were rejected.',
   'imports.history': 'Earlier imports',
   'imports.started': 'Started',

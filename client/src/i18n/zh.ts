@@ -490,6 +490,8 @@ export const zh = {
   'imports.row': '行号',
   'imports.reason': '原因',
   'imports.raw': '原始内容',
+  'imports.rawLine': '无法拆分的原始行',
+  'imports.downloadRejects': '下载拒收的行（CSV）',
   'imports.noRejects': '没有拒收的行。',
   'imports.history': '导入记录',
   'imports.started': '开始时间',

@@ -1,10 +1,6 @@
-import { en } from '../i18n/en.js';
-import { zh, type MessageKey } from '../i18n/zh.js';
+import { TABLES, fill, type Locale, type MessageKey } from '../i18n/messages.js';
 
-export type Locale = 'zh' | 'en';
-export type { MessageKey };
-
-const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };
+export type { Locale, MessageKey };
 const STORE_KEY = 'linkage.locale';
 
 function initial(): Locale {
@@ -36,8 +32,7 @@ export const i18n = {
 
 /** The message for `key` in the current language, with {name} placeholders filled in. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = TABLES[locale][key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+  return fill(TABLES[locale][key] ?? key, vars);
 }
 
 /** A label the server gives in both languages (KPI names). */

@@ -11,6 +11,10 @@ describe('CSV cells', () => {
     expect(csvCell('楼道=充电')).toBe('楼道=充电');
   });
 
+  it('keeps a plain signed number as text, not a formula', () => {
+    expect(['-73.95', '+8', '-1e5', '-0x1'].map(csvCell)).toEqual(['-73.95', '+8', `'-1e5`, `'-0x1`]);
+  });
+
   it('quotes separators, quotes and line breaks, keeps numbers and empties plain', () => {
     expect(csvLine(['a,b', 'say "hi"', 'two\nlines', -3, null, undefined])).toBe(`"a,b","say ""hi""","two\nlines",-3,,\r\n`);
   });

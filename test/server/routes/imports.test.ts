@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startServer, type Harness } from '../harness.js';
 
@@ -119,6 +120,32 @@ describe('run an import', () => {
       [2, { code: 'too_many_fields', expected: 5, found: 6 }],
       [3, { code: 'not_a_date', label: '来电时间', value: "'某天'", label2: null, value2: null }],
     ]);
+  });
+
+  it('downloads the rejected rows as CSV to fix and import again: file columns kept, reasons worded, audit-logged', async () => {
+    const csv = [CSV.split('\n')[0], 'FIX1,2025/5/3 9:00,东城区,路灯不亮,东城区城市管理综合执法局,多一列', 'FIX2,某天,东城区,路灯坏了 电话13900001111,东城区城市管理综合执法局'].join('\n');
+    const p = await (await upload(admin, csv, '待修.csv')).json();
+    const job = await finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
+    const id = job.report.importId;
+    const res = await admin.get(`/api/imports/${id}/rejects.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toContain(`rejects-${id}.csv`);
+    const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(rows).toEqual([
+      ['行号', '原因', '工单编号', '来电时间', '所属区县', '诉求内容', '承办单位', '无法拆分的原始行'],
+      ['2', '该行的字段比表头多（表头 5 列，该行 6 列）', '', '', '', '', '', 'FIX1,2025/5/3 9:00,东城区,路灯不亮,东城区城市管理综合执法局,多一列'],
+      ['3', "来电时间 '某天' 不是日期", 'FIX2', '某天', '东城区', '路灯坏了 电话[电话]', '东城区城市管理综合执法局', ''],
+    ]);
+    const en = parse((await (await admin.get(`/api/imports/${id}/rejects.csv?lang=en`)).text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(en[0].slice(0, 2)).toEqual(['Row', 'Reason']);
+    expect(en[2][1]).toBe("来电时间 '某天' is not a date");
+    const audit = await admin.json('/api/users/audit?action=export');
+    expect(audit.rows.slice(0, 2).map((r: { what: string }) => r.what)).toEqual([`rejects-${id}.csv`, `rejects-${id}.csv`]);
+    expect((await admin.get(`/api/imports/${id}/rejects.csv?lang=fr`)).status).toBe(400);
+    expect((await admin.get('/api/imports/99999/rejects.csv')).status).toBe(404);
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await officer.get(`/api/imports/${id}/rejects.csv`)).status).toBe(403);
   });
 
   it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {

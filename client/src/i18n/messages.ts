@@ -1,0 +1,36 @@
+import { en } from './en.js';
+import { zh, type MessageKey } from './zh.js';
+
+// Plain data and functions, no Svelte state: the server words its downloads with them too.
+
+export type Locale = 'zh' | 'en';
+export type { MessageKey };
+
+export const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };
+
+/** A message with its {name} placeholders filled in. */
+export function fill(text: string, vars?: Record<string, string | number>): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+}
+
+/** Why a row was rejected, as the server gives it (RejectReasonData in the pipeline). */
+export interface ReasonData {
+  code: string;
+  label?: string | null;
+  value?: string | null;
+  label2?: string | null;
+  value2?: string | null;
+  expected?: number | null;
+  found?: number | null;
+}
+
+/** A reject reason in `locale` when it comes as data with a known code, else as the server wrote it. */
+export function wordRejectReason(locale: Locale, text: string, data: ReasonData | null): string {
+  const template = data ? (TABLES[locale] as Record<string, string>)[`rejectReason.${data.code}`] : undefined;
+  if (!data || template === undefined) return text;
+  // lists of reasons leave the values out: they differ from row to row
+  return fill(template, {
+    label: data.label ?? '', value: data.value ?? '…', label2: data.label2 ?? '', value2: data.value2 ?? '…',
+    expected: data.expected ?? '…', found: data.found ?? '…',
+  });
+}

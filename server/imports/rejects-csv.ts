@@ -1,0 +1,42 @@
+import { TABLES, wordRejectReason, type Locale, type ReasonData } from '../../client/src/i18n/messages.js';
+import { csvLine } from '../http/csv.js';
+
+export type RejectForCsv = {
+  source_row: number | null;
+  reason: string;
+  reason_data: string | null;
+  raw: string | null;
+};
+
+/** The source row of a reject whose fields were split (kept as a JSON object of header → value), else null. */
+function sourceFields(raw: string | null): Record<string, string | null> | null {
+  if (!raw?.startsWith('{')) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string | null>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An import's rejects as a CSV a person can fix and import again: row number and reason (in
+ * `locale`), then the file's own columns for rows that were split into fields, and the raw text of
+ * rows that could not be split. Values are as kept: masked.
+ */
+export function rejectsCsv(rows: RejectForCsv[], locale: Locale): string {
+  const fields = rows.map((r) => sourceFields(r.raw));
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const f of fields) for (const h of Object.keys(f ?? {})) if (!seen.has(h)) seen.add(h), headers.push(h);
+  const unsplit = fields.some((f) => f === null);
+  const words = TABLES[locale];
+  // the byte-order mark makes Excel read the file as UTF-8 (Chinese would be garbled otherwise)
+  let out = `\uFEFF${csvLine([words['imports.row'], words['imports.reason'], ...headers, ...(unsplit ? [words['imports.rawLine']] : [])])}`;
+  rows.forEach((r, i) => {
+    const reason = wordRejectReason(locale, r.reason, r.reason_data ? (JSON.parse(r.reason_data) as ReasonData) : null);
+    const f = fields[i];
+    out += csvLine([r.source_row, reason, ...headers.map((h) => f?.[h] ?? null), ...(unsplit ? [f ? null : r.raw] : [])]);
+  });
+  return out;
+}
