@@ -137,6 +137,14 @@ describe('run an import', () => {
       ['2', '该行的字段比表头多（表头 5 列，该行 6 列）', '', '', '', '', '', 'FIX1,2025/5/3 9:00,东城区,路灯不亮,东城区城市管理综合执法局,多一列'],
       ['3', "来电时间 '某天' 不是日期", 'FIX2', '某天', '东城区', '路灯坏了 电话[电话]', '东城区城市管理综合执法局', ''],
     ]);
+    // fixed in a spreadsheet (the date corrected, the unsplit row put into its columns), it imports
+    rows[1] = ['2', '', 'FIX1', '2025/5/3 9:00', '东城区', '路灯不亮', '东城区城市管理综合执法局', ''];
+    rows[2][3] = '2025/5/4 9:00';
+    const fixed = `\uFEFF${rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n')}`;
+    const again = await (await upload(admin, fixed, '待修-已改.csv')).json();
+    const rerun = await finished(admin, (await (await admin.post(`/api/imports/uploads/${again.uploadId}/run`, {})).json()).jobId);
+    expect(rerun.report).toMatchObject({ rowsRead: 2, inserted: 2, rejected: 0 });
+    expect((await admin.json('/api/appeals/12345/FIX2')).appeal.receivedAt).toMatch(/^2025-05-04/);
     const en = parse((await (await admin.get(`/api/imports/${id}/rejects.csv?lang=en`)).text()).replace(/^\uFEFF/, '')) as string[][];
     expect(en[0].slice(0, 2)).toEqual(['Row', 'Reason']);
     expect(en[2][1]).toBe("来电时间 '某天' is not a date");
