@@ -1,4 +1,5 @@
 import { TABLES, wordRejectReason, type Locale, type ReasonData } from '../../client/src/i18n/messages.js';
+import { sourceFields } from '../../client/src/lib/raw-row.js';
 import { csvLine } from '../http/csv.js';
 
 export type RejectForCsv = {
@@ -7,17 +8,6 @@ export type RejectForCsv = {
   reason_data: string | null;
   raw: string | null;
 };
-
-/** The source row of a reject whose fields were split (kept as a JSON object of header → value), else null. */
-function sourceFields(raw: string | null): Record<string, string | null> | null {
-  if (!raw?.startsWith('{')) return null;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string | null>) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * An import's rejects as a CSV a person can fix and import again: row number and reason (in

@@ -112,6 +112,7 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('button', { name: '查看拒收的行' }).click();
     await page.getByText(/拒收的行（共 2 行/).waitFor();
     await page.getByRole('cell', { name: "来电时间 '某天' 不是日期" }).waitFor();
+    await page.getByRole('cell', { name: '工单编号: UP003 · 来电时间: 某天 · 所属区县: 西城区 · 诉求内容: 井盖丢失 · 承办单位: 西城区住建局' }).waitFor();
     // so are the reasons of rows the reader could not split
     await page.getByRole('cell', { name: '该行的字段比表头多（表头 5 列，该行 6 列）' }).waitFor();
     // The rejected rows download as a CSV to fix: the file's columns, the reasons in Chinese.
