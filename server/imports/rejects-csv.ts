@@ -1,4 +1,5 @@
-import { TABLES, wordRejectReason, type Locale, type ReasonData } from '../../client/src/i18n/messages.js';
+import { TABLES, wordRejectReason, type Locale } from '../../client/src/i18n/messages.js';
+import type { RejectReasonData } from '../../pipelines/ingest/types.js';
 import { sourceFields } from '../../client/src/lib/raw-row.js';
 import { csvLine } from '../http/csv.js';
 
@@ -24,7 +25,7 @@ export function rejectsCsv(rows: RejectForCsv[], locale: Locale): string {
   // the byte-order mark makes Excel read the file as UTF-8 (Chinese would be garbled otherwise)
   let out = `\uFEFF${csvLine([words['imports.row'], words['imports.reason'], ...headers, ...(unsplit ? [words['imports.rawLine']] : [])])}`;
   rows.forEach((r, i) => {
-    const reason = wordRejectReason(locale, r.reason, r.reason_data ? (JSON.parse(r.reason_data) as ReasonData) : null);
+    const reason = wordRejectReason(locale, r.reason, r.reason_data ? (JSON.parse(r.reason_data) as RejectReasonData) : null);
     const f = fields[i];
     out += csvLine([r.source_row, reason, ...headers.map((h) => f?.[h] ?? null), ...(unsplit ? [f ? null : r.raw] : [])]);
   });

@@ -1,3 +1,4 @@
+import type { RejectReasonData } from '../../../pipelines/ingest/types.js';
 import { en } from './en.js';
 import { zh, type MessageKey } from './zh.js';
 
@@ -13,19 +14,8 @@ export function fill(text: string, vars?: Record<string, string | number>): stri
   return vars ? text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`)) : text;
 }
 
-/** Why a row was rejected, as the server gives it (RejectReasonData in the pipeline). */
-export interface ReasonData {
-  code: string;
-  label?: string | null;
-  value?: string | null;
-  label2?: string | null;
-  value2?: string | null;
-  expected?: number | null;
-  found?: number | null;
-}
-
 /** A reject reason in `locale` when it comes as data with a known code, else as the server wrote it. */
-export function wordRejectReason(locale: Locale, text: string, data: ReasonData | null): string {
+export function wordRejectReason(locale: Locale, text: string, data: RejectReasonData | null): string {
   const template = data ? (TABLES[locale] as Record<string, string>)[`rejectReason.${data.code}`] : undefined;
   if (!data || template === undefined) return text;
   // lists of reasons leave the values out: they differ from row to row
