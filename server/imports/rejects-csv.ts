@@ -17,9 +17,8 @@ export type RejectForCsv = {
  */
 export function rejectsCsv(rows: RejectForCsv[], locale: Locale): string {
   const fields = rows.map((r) => sourceFields(r.raw));
-  const headers: string[] = [];
-  const seen = new Set<string>();
-  for (const f of fields) for (const h of Object.keys(f ?? {})) if (!seen.has(h)) seen.add(h), headers.push(h);
+  // every header any split row has, in the order first met (rows of one file share them all)
+  const headers = [...new Set(fields.flatMap((f) => Object.keys(f ?? {})))];
   const unsplit = fields.some((f) => f === null);
   const words = TABLES[locale];
   // the byte-order mark makes Excel read the file as UTF-8 (Chinese would be garbled otherwise)

@@ -162,8 +162,11 @@ export function importRoutes(ctx: AppContext): ApiRouter {
       access: admin, params: ImportParams, query: RejectsExportQuery, response: z.string(), produces: ['text/csv'], lock: 'none',
     },
     async ({ params, query, user, res }) => {
-      if (!(await ctx.db.one<Row>('server/import_run', { import_id: params.importId }))) throw notFound(`no import ${params.importId}`);
-      const rows = await ctx.db.all<RejectForCsv>('server/import_rejects_export', { import_id: params.importId, limit: EXPORT_LIMIT });
+      // read under the lock, then audit-logged on the accounts connection (as the appeals export)
+      const rows = await ctx.lock.read(async () => {
+        if (!(await ctx.db.one<Row>('server/import_run', { import_id: params.importId }))) throw notFound(`no import ${params.importId}`);
+        return ctx.db.all<RejectForCsv>('server/import_rejects_export', { import_id: params.importId, limit: EXPORT_LIMIT });
+      });
       const file = `rejects-${params.importId}.csv`;
       await ctx.lock.accounts(() => audit(ctx.db, { who: user.username, action: 'export', what: file, details: { importId: params.importId, rows: rows.length } }));
       res.attachment(file).type('text/csv; charset=utf-8');
