@@ -49,7 +49,7 @@ describe('shipped presets', () => {
 
   it('include the formats the product promises', () => {
     expect(presets.map((p) => p.name)).toEqual(expect.arrayContaining([
-      'cn-12345-workorders', 'cn-transfers', 'cn-110-incidents', 'open311-georeport-v2', 'nyc311', 'nyc311-api',
+      'cn-12345-workorders', 'cn-transfers', 'cn-110-incidents', 'open311-georeport-v2', 'nyc311',
       'teddy2020c', 'fz12345-rivers', 'fz12345-heichou', 'people-liuyan',
     ]));
   });
@@ -109,10 +109,20 @@ describe('presets recognised from the headers', () => {
     const path = join(dir, 'noise.csv');
     writeFileSync(path, 'Unique Key,CreatedDate,Closed Date,Agency,Agency Name,Complaint Type,Descriptor,Status,Incident Address,Borough,Latitude,Longitude\r32310363,12/31/15 23:59,01/01/16 01:30,NYPD,New York City Police Department,Noise - Street/Sidewalk,Loud Talking,Closed,1 MAIN ST,QUEENS,40.7,-73.8\r');
     const r = await importFile(db, path);
-    expect(r).toMatchObject({ preset: expect.stringMatching(/^nyc311/), inserted: 1, rejected: 0 });
+    expect(r).toMatchObject({ preset: 'nyc311', inserted: 1, rejected: 0 });
     const row = (await db.query<{ received_at: Date; content: string }>('SELECT received_at, content FROM appeals'))[0];
     expect(row.received_at.toISOString()).toBe('2016-01-01T04:59:00.000Z');
     expect(row.content).toBe('Noise - Street/Sidewalk: Loud Talking');
+  });
+
+  it('reads an API export (snake_case names, ISO times) with the same NYC preset', async () => {
+    const path = join(dir, 'api.csv');
+    writeFileSync(path, 'unique_key,created_date,closed_date,agency,complaint_type,descriptor,status,incident_address,borough,latitude,longitude,open_data_channel_type\n61276295,2024-05-27T02:08:51.000,,DOT,Street Condition,Pothole,Open,1 MAIN ST,MANHATTAN,40.8,-73.9,PHONE\n');
+    const r = await importFile(db, path);
+    expect(r).toMatchObject({ preset: 'nyc311', inserted: 1, rejected: 0, warnings: [] });
+    const row = (await db.query<{ received_at: Date; content: string; lon: number }>('SELECT received_at, content, lon FROM appeals'))[0];
+    expect(row).toMatchObject({ content: 'Street Condition: Pothole', lon: -73.9 });
+    expect(row.received_at.toISOString()).toBe('2024-05-27T06:08:51.000Z');
   });
 
   it('keeps inference when no preset fits the layout, or inference maps more', async () => {
