@@ -218,6 +218,15 @@ describe('the dashboard in a browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.locator('.chart-body svg').first().waitFor();
     await screenshot(page, 'overview-en');
+    // Unit kinds are words of the interface too: the topic list names owners in English.
+    await page.getByRole('link', { name: 'Disputed topics' }).click();
+    const owners = page.locator('table tbody tr td:nth-child(8)');
+    await owners.first().waitFor();
+    const kinds = (await owners.allInnerTexts()).map((x) => x.replace(/\s*\d+%$/, ''));
+    expect(kinds.length).toBeGreaterThan(3);
+    for (const k of kinds) expect(k).toMatch(/^[A-Z][A-Za-z ,]+$/);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Linkage overview' }).waitFor();
     await page.getByLabel('Language').selectOption('zh');
     await page.getByRole('heading', { name: '联动运行总览' }).waitFor();
   });

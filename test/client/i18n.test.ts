@@ -80,6 +80,16 @@ describe('i18n tables', () => {
     for (const code of worded) expect(zh).toHaveProperty([`rejectReason.${code}`]);
   });
 
+  it('name every unit kind the unit rules give, in both languages', () => {
+    const rules = JSON.parse(readFileSync(new URL('../../pipelines/disputes/rules/unit-kinds.json', import.meta.url), 'utf8')) as { rules: { kind: string }[] };
+    const kinds = new Set(rules.rules.map((r) => r.kind));
+    expect(kinds.size).toBeGreaterThan(20);
+    for (const k of kinds) {
+      expect(zh).toHaveProperty([`unitKind.${k}`], k);
+      expect(en[`unitKind.${k}` as keyof typeof en]).toMatch(/^[A-Z][a-z]/);
+    }
+  });
+
   it('word every reason a reader can reject a row for, as the readers name them', () => {
     const source = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
     const codes = ['sql/ingest/csv_errors.sql', 'sql/ingest/json_errors.sql', 'pipelines/ingest/readers/xlsx.ts'].flatMap((f) =>
