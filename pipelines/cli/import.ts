@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
 import { importFile, previewFile, readMappingFile, type Kind } from '../ingest/index.js';
-import { afterImport } from '../ingest/after-import.js';
+import { afterImport, type AfterImport } from '../ingest/after-import.js';
 import { afterImportText, mappingText, reportText, warningText } from '../ingest/report-text.js';
 import { str, UsageError, type Command } from './command.js';
 import { terminalProgress } from './progress.js';
@@ -52,14 +52,23 @@ export const importCommand: Command = {
       }
       const report = await importFile(db, file, { ...opts, onProgress: progress });
       progress.end();
-      const after = await afterImport(db, report);
-      if (values.json) console.log(JSON.stringify({ ...report, after }));
-      else {
+      // the rows are in: said before the work after them, which may fail on its own
+      if (!values.json) {
         if (!opts.preset && !opts.mapping) console.log(mappingText(report.mapping, report.preset));
         console.log(reportText(report));
-        for (const line of afterImportText(after)) console.log(line);
       }
-      return 0;
+      let after: AfterImport | null = null;
+      let failure: unknown = null;
+      try {
+        after = await afterImport(db, report);
+      } catch (err) {
+        failure = err;
+      }
+      if (values.json) console.log(JSON.stringify({ ...report, after }));
+      else if (after) for (const line of afterImportText(after)) console.log(line);
+      if (failure === null) return 0;
+      console.error(`error: import #${report.importId} is in, but updating units, topics and signals failed: ${(failure as Error).message}. The next import that changes data does it again.`);
+      return 1;
     } finally {
       progress.end();
       db.close();

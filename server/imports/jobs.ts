@@ -54,12 +54,18 @@ export class ImportJobs {
             job.total = total;
           },
         });
-        job.phase = 'updating topics and signals';
-        const after = await afterImport(ctx.db, report);
-        await refreshDerived(ctx.db);
+        // the rows are in: that is recorded whatever the work after the import does
         await audit(ctx.db, { who, action: 'import', what: upload.fileName, details: { importId: report.importId, inserted: report.inserted, updated: report.updated, rejected: report.rejected } });
         const { mapping: _, ...rest } = report;
-        return { ...rest, after };
+        job.phase = 'updating topics and signals';
+        try {
+          const after = await afterImport(ctx.db, report);
+          await refreshDerived(ctx.db);
+          return { ...rest, after };
+        } catch (err) {
+          ctx.log(`[import ${job.jobId}] imported; updating topics and signals failed: ${(err as Error).stack ?? String(err)}`);
+          return { ...rest, after: null };
+        }
       });
       // done once the write has ended: the client's next reads then see the import
       job.state = 'done';

@@ -81,7 +81,10 @@ export const ImportReport = z.object({
   /** Columns the mapping names that the file lacks: the field left empty, or given the mapping's constant. */
   warnings: z.array(ImportWarning),
   rejectReasons: z.array(RejectReason),
-  /** What ran after the import: units known, topics run or appeals assigned, signals recomputed. */
+  /**
+   * What ran after the import: units known, topics run or appeals assigned, signals recomputed.
+   * Null when that work failed: the rows are in, and the next import that changes data does it again.
+   */
   after: z.object({
     units: z.object({ known: z.number().int(), unknownKind: z.number().int() }).nullable(),
     topics: z
@@ -91,7 +94,7 @@ export const ImportReport = z.object({
       ])
       .nullable(),
     signalsRecomputed: z.boolean(),
-  }),
+  }).nullable(),
 });
 
 export const Job = z.object({

@@ -485,6 +485,7 @@ export const en: Record<MessageKey, string> = {
   'imports.afterTopicsRun': 'Topics: {topics} found over {appeals} appeals ({clustered} clustered).',
   'imports.afterTopicsAssigned': 'Topics: {assigned} new appeals joined existing topics, {unclustered} went to the unclustered queue.',
   'imports.reviewUnclustered': 'Review the unclustered appeals',
+  'imports.afterFailed': 'The rows are in, but updating units, topics and dispute signals afterwards failed (the server log has the details). The next import that changes data does it again.',
   'imports.afterSignals': 'Dispute signals updated.',
   'imports.showRejects': 'Show the rejected rows',
   'imports.runTitle': 'Import #{id}: {file}',

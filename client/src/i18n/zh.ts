@@ -483,6 +483,7 @@ export const zh = {
   'imports.afterTopicsRun': '事项：在 {appeals} 件诉求中发现 {topics} 个事项（归类 {clustered} 件）。',
   'imports.afterTopicsAssigned': '事项：{assigned} 件新诉求归入已有事项，{unclustered} 件进入未归类诉求。',
   'imports.reviewUnclustered': '查看未归类诉求',
+  'imports.afterFailed': '数据已导入；随后更新单位、事项和争议信号时出错（详情见服务器日志）。下次导入有变动的数据时会再次更新。',
   'imports.afterSignals': '争议信号已更新。',
   'imports.showRejects': '查看拒收的行',
   'imports.runTitle': '导入 #{id}：{file}',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../pipelines/config.js';
+import { Database } from '../../../pipelines/db/database.js';
 import { tempDir } from '../../helpers/temp-db.js';
 
 const run = promisify(execFile);
@@ -44,6 +45,27 @@ describe('npm run pipeline -- import / rejects / status', () => {
     const err = await cli(['import', file, '--db', join(t.dir, 'x.duckdb')]).catch((e) => e);
     expect(err.code).toBe(1);
     expect(err.stderr.trim()).toBe('error: the file is empty');
+  }, 180_000);
+
+  it('keeps an import whose follow-up work fails: the report, then the failure, exit 1', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const db = join(t.dir, 'cli.duckdb');
+    const file = join(t.dir, 'wo.csv');
+    writeFileSync(file, '工单号,受理时间,问题描述\nA1,2025-05-16 08:00:00,路灯不亮\n');
+    const move = async (from: string, to: string) => {
+      const d = await Database.open(db);
+      await d.exec(`ALTER TABLE ${from} RENAME TO ${to}`);
+      d.close();
+    };
+    await move('topics', 'topics_away');
+    const err = await cli(['import', file, '--db', db]).catch((e) => e);
+    expect(err.code).toBe(1);
+    expect(err.stdout).toMatch(/inserted\s+1\n/);
+    expect(err.stderr.trim()).toMatch(/^error: import #1 is in, but updating units, topics and signals failed: .*topics.*The next import that changes data does it again\.$/s);
+    await move('topics_away', 'topics');
+    const status = JSON.parse((await cli(['status', '--json', '--db', db])).stdout);
+    expect(status).toMatchObject({ appeals: 1, import_runs: 1 });
   }, 180_000);
 
   it('refuses unknown options with usage', async () => {

@@ -156,6 +156,32 @@ describe('run an import', () => {
     expect((await officer.get(`/api/imports/${id}/rejects.csv`)).status).toBe(403);
   });
 
+  it('keeps an import whose follow-up work fails, says so, and catches up with the next import', async () => {
+    const file = (id: string) => [CSV.split('\n')[0], `${id},2025/5/6 9:00,东城区,小区门口路灯不亮,东城区城市管理综合执法局`].join('\n');
+    const run = async (csv: string, name: string) => {
+      const p = await (await upload(admin, csv, name)).json();
+      return finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
+    };
+    // the topic tables out of reach: the rows load, the topic step after them cannot run
+    await h.db.exec('ALTER TABLE topics RENAME TO topics_away');
+    let broken;
+    try {
+      broken = await run(file('AF001'), '后续失败.csv');
+    } finally {
+      await h.db.exec('ALTER TABLE topics_away RENAME TO topics');
+    }
+    expect(broken).toMatchObject({ state: 'done', error: null, report: { inserted: 1, after: null } });
+    expect(h.logs.some((l) => l.includes('updating topics and signals failed'))).toBe(true);
+    expect((await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeals WHERE appeal_id = 'AF001'"))[0].n).toBe(1);
+    const audit = await admin.json('/api/users/audit?action=import');
+    expect(audit.rows[0].what).toBe('后续失败.csv');
+    const next = await run(file('AF002'), '下一次.csv');
+    expect(next.report.after).toMatchObject({ signalsRecomputed: true });
+    // the topic step the failed follow-up missed runs now (a first run, over every appeal, AF001 with them)
+    const appeals = (await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM topic_input'))[0].n;
+    expect(next.report.after.topics).toMatchObject({ kind: 'run', appeals });
+  });
+
   it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {
     const before = (await admin.json('/api/summary')).totals.appeals;
     const p = await (await upload(admin, CSV, 'b.csv')).json();
