@@ -48,6 +48,7 @@ export type CurationResult = z.infer<typeof T.CurationResult>;
 export type Preview = z.infer<typeof I.Preview>;
 export type Mapping = Preview['mapping'];
 export type ImportJob = z.infer<typeof I.Job>;
+export type ImportJobList = z.infer<typeof I.JobList>;
 export type ImportReport = z.infer<typeof I.ImportReport>;
 export type PresetList = z.infer<typeof I.PresetList>;
 export type RunList = z.infer<typeof I.RunList>;

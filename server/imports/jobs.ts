@@ -5,6 +5,7 @@ import { importFile, ImportError, type ImportOptions } from '../../pipelines/ing
 import { audit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { refreshDerived } from '../derived.js';
+import { localMinute } from '../time.js';
 import { warmCache } from '../warm.js';
 import type { Job } from '../schemas/imports.js';
 import type { Upload, UploadStore } from './uploads.js';
@@ -30,9 +31,17 @@ export class ImportJobs {
     return this.jobs.get(id);
   }
 
+  /** The jobs waiting or running, oldest first. */
+  active(): JobState[] {
+    return [...this.jobs.values()].filter((j) => j.state === 'queued' || j.state === 'running');
+  }
+
   /** Starts importing `upload`; resolves with the job when it has finished (the route does not wait). */
   start(upload: Upload, options: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>, who: string): { job: JobState; finished: Promise<JobState> } {
-    const job: JobState = { jobId: randomUUID(), state: 'queued', fileName: upload.fileName, phase: null, done: 0, total: 0, report: null, error: null };
+    const job: JobState = {
+      jobId: randomUUID(), state: 'queued', fileName: upload.fileName, startedBy: who, startedAt: localMinute(new Date()),
+      phase: null, done: 0, total: 0, report: null, error: null,
+    };
     this.jobs.set(job.jobId, job);
     while (this.jobs.size > KEEP_JOBS) this.jobs.delete(this.jobs.keys().next().value as string);
     const finished = this.run(job, upload, options, who);

@@ -9,7 +9,7 @@ import { ImportJobs } from '../imports/jobs.js';
 import { rejectsCsv, type RejectForCsv } from '../imports/rejects-csv.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
-  ImportParams, Job, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
+  ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
 } from '../schemas/imports.js';
 
 type Row = Record<string, unknown>;
@@ -120,6 +120,10 @@ export function importRoutes(ctx: AppContext): ApiRouter {
       return { fileName: u.fileName };
     },
   );
+
+  api.add({ method: 'get', path: '/jobs', summary: 'Imports waiting or running now, oldest first', access: admin, response: JobList, lock: 'none' }, async () => ({
+    jobs: jobs.active().map((j) => ({ ...j })),
+  }));
 
   api.add({ method: 'get', path: '/jobs/:jobId', summary: "An import job's state, progress and, when done, its report", access: admin, params: JobParams, response: Job, lock: 'none' }, async ({ params }) => {
     const job = jobs.get(params.jobId);

@@ -101,6 +101,9 @@ export const Job = z.object({
   jobId: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   fileName: z.string(),
+  /** Who started it, and when (local time, YYYY-MM-DD HH:MM). */
+  startedBy: z.string(),
+  startedAt: z.string(),
   /** What the import is doing now, e.g. "loading"; with counts when it knows them (total 0: unknown). */
   phase: z.enum(IMPORT_PHASES).nullable(),
   done: z.number(),
@@ -108,6 +111,9 @@ export const Job = z.object({
   report: ImportReport.nullable(),
   error: z.string().nullable(),
 });
+
+/** Imports waiting or running now, oldest first: a page opened later, or by another admin, shows them. */
+export const JobList = z.object({ jobs: z.array(Job) });
 
 export const RunRow = z.object({
   importId: z.number().int(),

@@ -154,6 +154,33 @@ describe('the dashboard in a browser', () => {
     await page.getByRole('heading', { name: '未归类诉求', level: 1 }).waitFor();
   });
 
+  it('follows an import that was running before the page was opened, to its report', async () => {
+    // the database busy with another write: the import waits in the queue
+    let release = () => {};
+    const held = h.app.ctx.lock.write(() => new Promise<void>((r) => (release = r)));
+    try {
+      await page.getByRole('link', { name: '数据导入' }).click();
+      const file = join(h.dir, '七月工单.csv');
+      writeFileSync(file, ['工单编号,来电时间,所属区县,诉求内容,承办单位', 'JL001,2025/7/1 9:00,东城区,小区门口路灯不亮,东城区城市管理局'].join('\n'));
+      await page.getByLabel('文件', { exact: true }).setInputFiles(file);
+      await page.getByRole('button', { name: '上传并预览' }).click();
+      await page.getByRole('heading', { name: '预览：七月工单.csv' }).waitFor();
+      await page.getByRole('button', { name: '开始导入' }).click();
+      await page.getByText('排队中…').waitFor();
+      // away and back: the page finds the import again
+      await page.getByRole('link', { name: '总览' }).click();
+      await page.getByRole('heading', { name: '联动运行总览' }).waitFor();
+      await page.getByRole('link', { name: '数据导入' }).click();
+      await page.getByRole('heading', { name: '导入：七月工单.csv' }).waitFor();
+      await page.getByText(/^admin 于 \d{4}-\d\d-\d\d \d\d:\d\d 开始$/).waitFor();
+      await page.getByText('排队中…').waitFor();
+    } finally {
+      release();
+      await held;
+    }
+    await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
+  });
+
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
     const native: string[] = [];
     page.on('dialog', (d) => {

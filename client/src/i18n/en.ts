@@ -455,6 +455,7 @@ export const en: Record<MessageKey, string> = {
   'imports.check': 'Check mapping',
   'imports.run': 'Import',
   'imports.sample': 'First rows (masked)',
+  'imports.startedBy': 'Started by {user} at {time}',
   'imports.job': 'Import: {file}',
   'imports.failed': 'The import failed: {error}',
   'imports.reportLine': 'Read {read} rows: {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rejected; {seconds} s.',

@@ -453,6 +453,7 @@ export const zh = {
   'imports.check': '检查对应',
   'imports.run': '开始导入',
   'imports.sample': '前几行（已脱敏）',
+  'imports.startedBy': '{user} 于 {time} 开始',
   'imports.job': '导入：{file}',
   'imports.failed': '导入失败：{error}',
   'imports.reportLine': '读取 {read} 行：新增 {inserted}，更新 {updated}，未变 {unchanged}，拒收 {rejected}；用时 {seconds} 秒。',

@@ -182,6 +182,21 @@ describe('run an import', () => {
     expect(next.report.after.topics).toMatchObject({ kind: 'run', appeals });
   });
 
+  it('lists the imports waiting or running, for a page opened later, and none once they end', async () => {
+    let release = () => {};
+    const held = h.app.ctx.lock.write(() => new Promise<void>((r) => (release = r)));
+    const p = await (await upload(admin, CSV, '排队.csv')).json();
+    const { jobId } = await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json();
+    const waiting = await admin.json('/api/imports/jobs');
+    expect(waiting.jobs).toEqual([expect.objectContaining({ jobId, state: 'queued', fileName: '排队.csv', startedBy: 'admin', startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) })]);
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await officer.get('/api/imports/jobs')).status).toBe(403);
+    release();
+    await held;
+    expect((await finished(admin, jobId)).state).toBe('done');
+    expect((await admin.json('/api/imports/jobs')).jobs).toEqual([]);
+  });
+
   it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {
     const before = (await admin.json('/api/summary')).totals.appeals;
     const p = await (await upload(admin, CSV, 'b.csv')).json();
