@@ -151,6 +151,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
         total: (rows[0]?.total as number | undefined) ?? 0,
         page: query.page,
         pageSize: query.pageSize,
+        downloadLimit: EXPORT_LIMIT,
         rows: rows.map((r) => ({
           sourceRow: r.source_row as number | null,
           reason: r.reason as string,

@@ -146,7 +146,14 @@ export const RunDetail = z.object({
 });
 
 export const RejectRow = z.object({ sourceRow: z.number().int().nullable(), reason: z.string(), reasonData: RejectReasonData.nullable(), raw: z.string().nullable() });
-export const RejectList = z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(RejectRow) });
+export const RejectList = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  rows: z.array(RejectRow),
+  /** The most rows the CSV download holds (the first ones, in file order). */
+  downloadLimit: z.number().int(),
+});
 export const RejectsExportQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export const RejectsQuery = z.object({

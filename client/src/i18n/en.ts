@@ -496,6 +496,7 @@ export const en: Record<MessageKey, string> = {
   'imports.raw': 'Row as read',
   'imports.rawLine': 'Row that could not be split',
   'imports.downloadRejects': 'Download the rejected rows (CSV)',
+  'imports.downloadLimit': 'The file holds the first {n} rows; so many rejects usually mean a wrong mapping: check it first.',
   'imports.noRejects': 'No rows were rejected.',
   'imports.history': 'Earlier imports',
   'imports.started': 'Started',

@@ -494,6 +494,7 @@ export const zh = {
   'imports.raw': '原始内容',
   'imports.rawLine': '无法拆分的原始行',
   'imports.downloadRejects': '下载拒收的行（CSV）',
+  'imports.downloadLimit': '文件含前 {n} 行；拒收这么多行，多半是字段对应有误，请先检查对应。',
   'imports.noRejects': '没有拒收的行。',
   'imports.history': '导入记录',
   'imports.started': '开始时间',

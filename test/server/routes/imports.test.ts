@@ -93,7 +93,7 @@ describe('run an import', () => {
     const run = await admin.json(`/api/imports/${job.report.importId}`);
     expect(run.run).toMatchObject({ sourceFile: '五月.csv', status: 'done', importedBy: 'admin' });
     const rejects = await admin.json(`/api/imports/${job.report.importId}/rejects`);
-    expect(rejects.total).toBe(1);
+    expect(rejects).toMatchObject({ total: 1, downloadLimit: 100_000 });
     expect(rejects.rows[0].reason).toMatch(/not a date/);
     const runs = await admin.json('/api/imports');
     expect(runs.rows[0].importId).toBe(job.report.importId);
