@@ -49,6 +49,7 @@ export type Preview = z.infer<typeof I.Preview>;
 export type Mapping = Preview['mapping'];
 export type ImportJob = z.infer<typeof I.Job>;
 export type ImportJobList = z.infer<typeof I.JobList>;
+export type ImportCheck = z.infer<typeof I.CheckResult>;
 export type ImportReport = z.infer<typeof I.ImportReport>;
 export type PresetList = z.infer<typeof I.PresetList>;
 export type RunList = z.infer<typeof I.RunList>;

@@ -220,6 +220,12 @@ CREATE OR REPLACE TEMP MACRO reject_before(field, val, field2, val2) AS
 CREATE OR REPLACE TEMP MACRO reject_data(packed) AS
   list_transform([string_split(packed, chr(31))], lambda p: {'code': p[1], 'label': p[2], 'value': nullif(p[3], ''), 'label2': p[4], 'value2': p[5]})[1];
 
+-- A reject reason with its quoted values stripped, so alike reasons group (来电时间 … is not a date),
+-- and its data likewise (field counts stay: they are part of the grouped text).
+CREATE OR REPLACE TEMP MACRO reason_shape(reason) AS regexp_replace(reason, '''[^'']*''', '…', 'g');
+
+CREATE OR REPLACE TEMP MACRO reason_data_shape(data) AS json_merge_patch(data, '{"value": null, "value2": null}');
+
 -- The reason in English, as the CLI and the rejects table give it: 来电时间 '2025-13-45' is not a date.
 CREATE OR REPLACE TEMP MACRO reject_text(r) AS
   r.label || coalesce(' ' || r.value, '') || ' ' || CASE r.code

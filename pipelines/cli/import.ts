@@ -1,13 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
-import { importFile, previewFile, readMappingFile, type Kind } from '../ingest/index.js';
+import { checkFile, importFile, previewFile, readMappingFile, type CheckReport, type Kind } from '../ingest/index.js';
 import { afterImport, type AfterImport } from '../ingest/after-import.js';
-import { afterImportText, mappingText, reportText, warningText } from '../ingest/report-text.js';
+import { afterImportText, checkText, mappingText, reportText, warningText } from '../ingest/report-text.js';
 import { str, UsageError, type Command } from './command.js';
 import { terminalProgress } from './progress.js';
 
 const KINDS = ['appeals', 'transfers', 'incidents'];
+
+/** A dry run's outcome for --json: the counts and reasons (the mapping and notes are the preview's). */
+function outcome(c: CheckReport) {
+  return { rowsRead: c.rowsRead, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected, rejectReasons: c.rejectReasons };
+}
 
 export const importCommand: Command = {
   name: 'import',
@@ -38,14 +43,17 @@ export const importCommand: Command = {
     try {
       if (values['dry-run'] || values['save-mapping']) {
         const preview = await previewFile(db, file, { ...opts, onProgress: progress });
+        // a dry run also checks every row against the database, when the mapping can be applied
+        const check = values['dry-run'] && !preview.missing.length ? await checkFile(db, file, { ...opts, onProgress: progress }) : null;
         progress.end();
         if (values['save-mapping']) writeFileSync(str(values, 'save-mapping')!, `${JSON.stringify(preview.mapping, null, 2)}\n`);
-        if (values.json) console.log(JSON.stringify(preview));
+        if (values.json) console.log(JSON.stringify(check ? { ...preview, check: outcome(check) } : preview));
         else {
           console.log(`${file}: ${preview.format}, ${preview.encoding}, header on row ${preview.headerRow || 1}, ${preview.kind}`);
           console.log(mappingText(preview.mapping, preview.preset));
           for (const w of preview.warnings) console.log(`note: ${warningText(w)}`);
           if (preview.missing.length) console.log(`missing required: ${preview.missing.join(', ')}`);
+          if (check) console.log(checkText(check));
           if (values['save-mapping']) console.log(`mapping saved to ${str(values, 'save-mapping')}`);
         }
         if (values['dry-run'] || !values['save-mapping']) return preview.missing.length ? 1 : 0;

@@ -10,13 +10,13 @@ import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
 import { mappingFit } from './mapping-fit.js';
 import { getPreset, recognisePreset } from './presets.js';
-import { topRejectReasons } from './reject-reasons.js';
+import { checkedRejectReasons, topRejectReasons } from './reject-reasons.js';
 import { sniffFile, type Sniffed } from './sniff.js';
 import type { Progress } from './phases.js';
 import { stageFile } from './stage.js';
 import { typeRows, withSplitRows } from './type-rows.js';
 import type { Staged } from './readers/staged.js';
-import type { ImportReport, ImportWarning, Kind, Mapping } from './types.js';
+import type { CheckReport, ImportReport, ImportWarning, Kind, Mapping } from './types.js';
 
 export interface ImportOptions {
   kind?: Kind;
@@ -139,6 +139,49 @@ export async function previewFile(db: Database, path: string, opts: ImportOption
 }
 
 /**
+ * Checks and types every staged row into the temp table `typed` with `mapping`, each with the
+ * reason it cannot be loaded (none when it can); nothing is written. Returns the columns the file lacks.
+ */
+async function typeStaged(db: Database, staged: Staged, mapping: Mapping, run: { importId: number; sourceName: string }, onProgress?: Progress): Promise<ImportWarning[]> {
+  checkRequired(mapping, staged.headers);
+  const warnings: ImportWarning[] = [];
+  const select = mappedSelect(mapping, staged.headers, warnings);
+  await db.run('ingest/set_context', {
+    import_id: run.importId,
+    file: run.sourceName,
+    tz: mapping.timezone ?? 'Asia/Shanghai',
+    formats: JSON.stringify(mapping.dateFormats ?? []),
+    labels: JSON.stringify(fieldLabels(mapping)),
+    has_seq: 'seq' in mapping.fields,
+  });
+  onProgress?.('checking rows', 0, 0);
+  await typeRows(db, staged, mapping.kind, select);
+  return warnings;
+}
+
+/**
+ * What importing this file now would do, row for row, without writing anything: the same checks,
+ * and each loadable row compared with the database as the import compares it.
+ */
+export async function checkFile(db: Database, path: string, opts: ImportOptions = {}): Promise<CheckReport> {
+  try {
+    return await withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
+      const { mapping, preset } = chooseMapping(opts, staged.headers);
+      const warnings = await typeStaged(db, staged, mapping, { importId: 0, sourceName: opts.sourceName ?? basename(path) }, opts.onProgress);
+      await db.run(`ingest/classify_${TARGET_TABLE[mapping.kind]}`);
+      const c = (await db.one<{ inserted: number; updated: number; unchanged: number; rejected: number }>('ingest/outcome_counts'))!;
+      const rejectReasons = await checkedRejectReasons(db);
+      return {
+        kind: mapping.kind, format: sniffed.format, encoding: sniffed.encoding, mapping, preset,
+        rowsRead: c.inserted + c.updated + c.unchanged + c.rejected, ...c, warnings, rejectReasons,
+      };
+    });
+  } catch (err) {
+    throw err instanceof MappingError ? new ImportError(err.message) : err;
+  }
+}
+
+/**
  * Imports one file as one transaction: every row is inserted, updated, counted unchanged (same
  * record already present, or repeated in the file) or kept in `rejects` with its reason. A failure
  * leaves the database as it was and is recorded in `import_runs`.
@@ -156,23 +199,10 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
     return await withStaged(db, path, opts.onProgress, async (sn, staged) => {
       sniffed = sn;
       const chosen = chooseMapping(opts, staged.headers);
-      mapping = chosen.mapping;
-      checkRequired(mapping, staged.headers);
-      const warnings: ImportWarning[] = [];
-      const select = mappedSelect(mapping, staged.headers, warnings);
-      const table = TARGET_TABLE[mapping.kind];
-      const m = mapping;
-      await db.run('ingest/set_context', {
-        import_id: importId,
-        file: sourceName,
-        tz: m.timezone ?? 'Asia/Shanghai',
-        formats: JSON.stringify(m.dateFormats ?? []),
-        labels: JSON.stringify(fieldLabels(m)),
-        has_seq: 'seq' in m.fields,
-      });
-      opts.onProgress?.('checking rows', 0, 0);
+      const m = (mapping = chosen.mapping);
+      const table = TARGET_TABLE[m.kind];
       // Rows are checked into a temp table before the transaction: it covers only what is kept.
-      await typeRows(db, staged, m.kind, select);
+      const warnings = await typeStaged(db, staged, m, { importId, sourceName }, opts.onProgress);
       opts.onProgress?.('loading', 0, 0);
       const counts = await db.transaction(async () => {
         const { fresh } = (await db.one<{ fresh: boolean }>(`ingest/is_fresh_${table}`))!;

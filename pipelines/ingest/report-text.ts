@@ -1,19 +1,32 @@
 import type { AfterImport } from './after-import.js';
-import type { ImportReport, ImportWarning } from './types.js';
+import type { CheckReport, ImportReport, ImportWarning } from './types.js';
+
+/** The outcome counts, then the commonest reject reasons; `seeRejects` after the rejected count. */
+function countLines(r: CheckReport, seeRejects = ''): string[] {
+  const lines = [
+    `  rows read  ${r.rowsRead.toLocaleString('en')}`,
+    `  inserted   ${r.inserted.toLocaleString('en')}`,
+    `  updated    ${r.updated.toLocaleString('en')}`,
+    `  unchanged  ${r.unchanged.toLocaleString('en')}`,
+    `  rejected   ${r.rejected.toLocaleString('en')}${r.rejected ? seeRejects : ''}`,
+  ];
+  for (const { reason, count } of r.rejectReasons) lines.push(`    ${String(count).padStart(8)} × ${reason}`);
+  return lines;
+}
 
 /** The import report as a person reads it on a terminal. */
 export function reportText(r: ImportReport): string {
   const lines = [
     `import #${r.importId}: ${r.file} (${r.format}, ${r.encoding}) as ${r.kind} in ${(r.durationMs / 1000).toFixed(1)} s`,
-    `  rows read  ${r.rowsRead.toLocaleString('en')}`,
-    `  inserted   ${r.inserted.toLocaleString('en')}`,
-    `  updated    ${r.updated.toLocaleString('en')}`,
-    `  unchanged  ${r.unchanged.toLocaleString('en')}`,
-    `  rejected   ${r.rejected.toLocaleString('en')}${r.rejected ? `  (see: npm run pipeline -- rejects --import ${r.importId})` : ''}`,
+    ...countLines(r, `  (see: npm run pipeline -- rejects --import ${r.importId})`),
   ];
-  for (const { reason, count } of r.rejectReasons) lines.push(`    ${String(count).padStart(8)} × ${reason}`);
   for (const w of r.warnings) lines.push(`  note: ${warningText(w)}`);
   return lines.join('\n');
+}
+
+/** A dry run's outcome: what an import now would give (the notes are in the preview above it). */
+export function checkText(c: CheckReport): string {
+  return ['dry run, nothing written; an import now would give:', ...countLines(c)].join('\n');
 }
 
 /** The mapping as it was applied, one field per line, so a user can check or save it. */

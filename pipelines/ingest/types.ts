@@ -51,10 +51,16 @@ export interface RejectReasonData {
   found?: number | null;
 }
 
-export interface ImportReport {
-  importId: number;
+/** One of the commonest reject reasons, its values stripped, with how many rows it stopped. */
+export interface RejectReason {
+  reason: string;
+  count: number;
+  data: RejectReasonData | null;
+}
+
+/** What importing a file would do, worked out without writing (checkFile). */
+export interface CheckReport {
   kind: Kind;
-  file: string;
   format: string;
   encoding: string;
   mapping: Mapping;
@@ -66,9 +72,15 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
-  durationMs: number;
   /** Columns the mapping names that the file lacks. */
   warnings: ImportWarning[];
-  /** The commonest reject reasons, for the report. */
-  rejectReasons: { reason: string; count: number; data: RejectReasonData | null }[];
+  /** The commonest reject reasons. */
+  rejectReasons: RejectReason[];
+}
+
+/** What an import did: the check's outcome, written, under its import id. */
+export interface ImportReport extends CheckReport {
+  importId: number;
+  file: string;
+  durationMs: number;
 }

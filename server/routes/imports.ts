@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
-import { getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
+import { checkFile, getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
@@ -9,7 +9,7 @@ import { ImportJobs } from '../imports/jobs.js';
 import { rejectsCsv, type RejectForCsv } from '../imports/rejects-csv.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
-  ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
+  CheckResult, ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
 } from '../schemas/imports.js';
 
 type Row = Record<string, unknown>;
@@ -101,6 +101,18 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   api.add(
     { method: 'post', path: '/uploads/:uploadId/preview', summary: 'Preview an upload again with a chosen kind, preset or corrected mapping', access: admin, params: UploadParams, body: ReadOptions, response: Preview, lock: 'none' },
     async ({ params, body }) => preview(ctx, upload(params.uploadId), readOptions(body)),
+  );
+
+  api.add(
+    {
+      method: 'post', path: '/uploads/:uploadId/check', summary: 'A trial run: every row checked and compared with the database as an import would, nothing written',
+      access: admin, params: UploadParams, body: ReadOptions, response: CheckResult, lock: 'none',
+    },
+    async ({ params, body }) => {
+      const u = upload(params.uploadId);
+      const c = await ctx.lock.aside((db) => checkFile(db, u.path, { ...readOptions(body), sourceName: u.fileName }));
+      return { rowsRead: c.rowsRead, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected, warnings: c.warnings, rejectReasons: c.rejectReasons };
+    },
   );
 
   api.add(

@@ -97,6 +97,9 @@ export const ImportReport = z.object({
   }).nullable(),
 });
 
+/** What importing the upload now would do, row for row, worked out without writing anything. */
+export const CheckResult = ImportReport.pick({ rowsRead: true, inserted: true, updated: true, unchanged: true, rejected: true, warnings: true, rejectReasons: true });
+
 export const Job = z.object({
   jobId: z.string(),
   state: z.enum(['queued', 'running', 'done', 'failed']),

@@ -1,8 +1,6 @@
--- The commonest reasons among this import's rejects, with the field value stripped so alike reasons
--- group; also the reason as data, its quoted values left out for the same cause (field counts stay:
--- they are part of the grouped text).
-SELECT regexp_replace(reason, '''[^'']*''', '…', 'g') AS reason, count(*)::INTEGER AS count,
-  any_value(json_merge_patch(reason_data, '{"value": null, "value2": null}'))::VARCHAR AS reason_data
+-- The commonest reasons among this import's rejects, alike ones grouped (reason_shape), each with
+-- its reason as data when it has one.
+SELECT reason_shape(reason) AS reason, count(*)::INTEGER AS count, any_value(reason_data_shape(reason_data))::VARCHAR AS reason_data
 FROM rejects
 WHERE import_id = $1
 GROUP BY 1

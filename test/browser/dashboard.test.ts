@@ -102,6 +102,9 @@ describe('the dashboard in a browser', () => {
     const tallest = Math.max(...(await page.locator('table.sample tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))));
     expect(tallest).toBeLessThan(100);
     await screenshot(page, 'import-preview');
+    // A trial run first: what the import would do, nothing written.
+    await page.getByRole('button', { name: '试导入（不写入）' }).click();
+    await page.getByText('试导入：读取 4 行，将新增 2，更新 0，未变 0，拒收 2。数据库未改动。').waitFor();
     await page.getByRole('button', { name: '开始导入' }).click();
     await page.getByText('读取 4 行：新增 2，更新 0，未变 0，拒收 2', { exact: false }).waitFor({ timeout: 60_000 });
     // What ran after the import is reported in the interface language too.

@@ -453,6 +453,8 @@ export const en: Record<MessageKey, string> = {
   'imports.none': '(none)',
   'imports.missing': 'Required fields without a column: {fields}. Choose their columns.',
   'imports.check': 'Check mapping',
+  'imports.trial': 'Trial run (writes nothing)',
+  'imports.trialLine': 'Trial run: {read} rows read; an import now gives {inserted} new, {updated} updated, {unchanged} unchanged, {rejected} rejected. Nothing was written.',
   'imports.run': 'Import',
   'imports.sample': 'First rows (masked)',
   'imports.startedBy': 'Started by {user} at {time}',

@@ -451,6 +451,8 @@ export const zh = {
   'imports.none': '（无）',
   'imports.missing': '缺少必填字段：{fields}。请选择对应的列。',
   'imports.check': '检查对应',
+  'imports.trial': '试导入（不写入）',
+  'imports.trialLine': '试导入：读取 {read} 行，将新增 {inserted}，更新 {updated}，未变 {unchanged}，拒收 {rejected}。数据库未改动。',
   'imports.run': '开始导入',
   'imports.sample': '前几行（已脱敏）',
   'imports.startedBy': '{user} 于 {time} 开始',

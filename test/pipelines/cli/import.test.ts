@@ -26,6 +26,12 @@ describe('npm run pipeline -- import / rejects / status', () => {
     const mapping = JSON.parse(readFileSync(saved, 'utf8'));
     expect(mapping.fields).toEqual({ appeal_id: '工单号', received_at: '受理时间', content: '问题描述' });
 
+    // a dry run says what the import would do, and writes nothing
+    const dry = JSON.parse((await cli(['import', file, '--dry-run', '--json', '--db', db])).stdout);
+    expect(dry.check).toMatchObject({ rowsRead: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+    expect(dry.check.rejectReasons).toEqual([{ reason: '受理时间 … is not a date', count: 1, data: { code: 'not_a_date', label: '受理时间', label2: null } }]);
+    expect(JSON.parse((await cli(['status', '--json', '--db', db])).stdout)).toMatchObject({ appeals: 0, import_runs: 0 });
+
     const { stdout } = await cli(['import', file, '--mapping', saved, '--json', '--db', db]);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ rowsRead: 2, inserted: 1, rejected: 1 });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
-import { importFile, previewFile, ImportError } from '../../../pipelines/ingest/index.js';
+import { checkFile, importFile, previewFile, ImportError } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
 
 let db: Database;
@@ -362,6 +362,35 @@ describe('files that cannot be imported', () => {
     const [reject] = await db.query<{ reason: string; d: string }>('SELECT reason, reason_data::VARCHAR AS d FROM rejects');
     expect(reject.reason).toMatch(/quoted field is not closed/);
     expect(JSON.parse(reject.d)).toEqual({ code: 'unclosed_quote' });
+  });
+});
+
+describe('checkFile', () => {
+  const outcome = (r: { rowsRead: number; inserted: number; updated: number; unchanged: number; rejected: number; rejectReasons: unknown }) => ({
+    rowsRead: r.rowsRead, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected, rejectReasons: r.rejectReasons,
+  });
+  const tables = async () => Promise.all(['appeals', 'appeal_versions', 'rejects', 'import_runs'].map(count));
+
+  it('says exactly what an import would do, writing nothing: a first export, then a later one of the same records', async () => {
+    const first = write('may16.csv', [HEADER, ...ROWS, 'GD004,2025-13-45,,东城区,内容,单位,,,', 'GD005,2025-05-16 08:00:00,,东城区,内容,单位,,,,多一列'].join('\n'));
+    const before = await tables();
+    const check = await checkFile(db, first);
+    expect(await tables()).toEqual(before);
+    expect(check).toMatchObject({ kind: 'appeals', format: 'csv', rowsRead: 5, inserted: 3, rejected: 2 });
+    expect(outcome(check)).toEqual(outcome(await importFile(db, first)));
+    // against what is now loaded: one record closed since, one as it was, one new
+    const closed = ROWS[0].replace('办理中,,', '已办结,2025-05-20 12:00:00,满意');
+    const later = write('may20.csv', [HEADER, closed, ROWS[1], 'GD009,2025-05-20 08:00:00,,南湖区,路灯不亮,单位,,,'].join('\n'));
+    const loaded = await tables();
+    const again = await checkFile(db, later);
+    expect(await tables()).toEqual(loaded);
+    expect(again).toMatchObject({ rowsRead: 3, inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    expect(outcome(again)).toEqual(outcome(await importFile(db, later)));
+  });
+
+  it('stops as the import would on a mapping it cannot apply', async () => {
+    await expect(checkFile(db, write('m.csv', '编号,备注\nA,b\n'))).rejects.toThrow(ImportError);
+    expect(await count('import_runs')).toBe(0);
   });
 });
 

@@ -197,6 +197,27 @@ describe('run an import', () => {
     expect((await admin.json('/api/imports/jobs')).jobs).toEqual([]);
   });
 
+  it('runs a trial that says what the import would do and writes nothing', async () => {
+    const p = await (await upload(admin, CSV, '试算.csv')).json();
+    const before = (await admin.json('/api/imports')).total;
+    const res = await admin.post(`/api/imports/uploads/${p.uploadId}/check`, {});
+    expect(res.status).toBe(200);
+    const check = await res.json();
+    expect(check).toMatchObject({ rowsRead: 3, rejected: 1, warnings: [] });
+    expect(check.rejectReasons).toEqual([{ reason: '来电时间 … is not a date', count: 1, data: { code: 'not_a_date', label: '来电时间', label2: null } }]);
+    expect((await admin.json('/api/imports')).total).toBe(before);
+    // the import then does what the trial said
+    const job = await finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
+    expect(job.report).toMatchObject({ rowsRead: check.rowsRead, inserted: check.inserted, updated: check.updated, unchanged: check.unchanged, rejected: check.rejected });
+    const q = await (await upload(admin, CSV, '试算2.csv')).json();
+    const { content: _, ...rest } = q.mapping.fields;
+    const missing = await admin.post(`/api/imports/uploads/${q.uploadId}/check`, { mapping: { ...q.mapping, fields: rest } });
+    expect(missing.status).toBe(422);
+    expect((await missing.json()).message).toMatch(/no column for required field content/);
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await officer.post(`/api/imports/uploads/${q.uploadId}/check`, {})).status).toBe(403);
+  });
+
   it('fails a job whose mapping lacks a required column, with the importer’s message, and loads nothing', async () => {
     const before = (await admin.json('/api/summary')).totals.appeals;
     const p = await (await upload(admin, CSV, 'b.csv')).json();
