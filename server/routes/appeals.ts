@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { csvLine } from '../http/csv.js';
+import { csvLine } from '../../pipelines/reports/render/csv.js';
 import { ApiRouter } from '../http/route.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { AppealDetail, AppealFilters, AppealList, AppealListRow, AppealParams, AppealsQuery } from '../schemas/appeals.js';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { rejectsCsvWords } from '../../client/src/i18n/messages.js';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
+import { rejectsCsv, type RejectForCsv } from '../../pipelines/ingest/rejects-csv.js';
 import { checkFile, getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { audit } from '../audit.js';
 import { ImportJobs } from '../imports/jobs.js';
-import { rejectsCsv, type RejectForCsv } from '../imports/rejects-csv.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
   CheckResult, ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
@@ -182,12 +183,12 @@ export function importRoutes(ctx: AppContext): ApiRouter {
       // read under the lock, then audit-logged on the accounts connection (as the appeals export)
       const rows = await ctx.lock.read(async () => {
         if (!(await ctx.db.one<Row>('server/import_run', { import_id: params.importId }))) throw notFound(`no import ${params.importId}`);
-        return ctx.db.all<RejectForCsv>('server/import_rejects_export', { import_id: params.importId, limit: EXPORT_LIMIT });
+        return ctx.db.all<RejectForCsv>('ingest/rejects_for_csv', { import_id: params.importId, limit: EXPORT_LIMIT });
       });
       const file = `rejects-${params.importId}.csv`;
       await ctx.lock.accounts(() => audit(ctx.db, { who: user.username, action: 'export', what: file, details: { importId: params.importId, rows: rows.length } }));
       res.attachment(file).type('text/csv; charset=utf-8');
-      res.send(rejectsCsv(rows, query.lang));
+      res.send(rejectsCsv(rows, rejectsCsvWords(query.lang)));
       return undefined;
     },
   );

@@ -1,3 +1,4 @@
+import type { RejectsCsvWords } from '../../../pipelines/ingest/rejects-csv.js';
 import type { RejectReasonData } from '../../../pipelines/ingest/types.js';
 import { en } from './en.js';
 import { zh, type MessageKey } from './zh.js';
@@ -23,4 +24,10 @@ export function wordRejectReason(locale: Locale, text: string, data: RejectReaso
     label: data.label ?? '', value: data.value ?? '…', label2: data.label2 ?? '', value2: data.value2 ?? '…',
     expected: data.expected ?? '…', found: data.found ?? '…',
   });
+}
+
+/** The words of an import's rejects CSV (pipelines/ingest/rejects-csv.ts) in `locale`, as the dashboard says them. */
+export function rejectsCsvWords(locale: Locale): RejectsCsvWords {
+  const words = TABLES[locale];
+  return { row: words['imports.row'], reason: words['imports.reason'], rawLine: words['imports.rawLine'], word: (text, data) => wordRejectReason(locale, text, data) };
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { parse } from 'csv-parse/sync';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +39,15 @@ describe('npm run pipeline -- import / rejects / status', () => {
 
     const rejects = JSON.parse((await cli(['rejects', '--import', String(report.importId), '--json', '--db', db])).stdout);
     expect(rejects).toEqual([expect.objectContaining({ source_row: 3, reason: "受理时间 '2025-02-30 08:00:00' is not a date" })]);
+
+    // the rejects as a CSV to fix: the file's columns, the reason as stored
+    const out = join(t.dir, 'rejects.csv');
+    expect((await cli(['rejects', '--import', String(report.importId), '--csv', out, '--db', db])).stdout).toContain(`1 rejected rows of import #${report.importId} written to`);
+    expect(parse(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''))).toEqual([
+      ['row', 'reason', '工单号', '受理时间', '问题描述'],
+      ['3', "受理时间 '2025-02-30 08:00:00' is not a date", 'A2', '2025-02-30 08:00:00', '井盖缺失'],
+    ]);
+    expect((await cli(['rejects', '--csv', out, '--db', db]).catch((e) => e)).code).toBe(2);
 
     const status = JSON.parse((await cli(['status', '--json', '--db', db])).stdout);
     expect(status).toMatchObject({ appeals: 1, rejects: 1, import_runs: 1 });

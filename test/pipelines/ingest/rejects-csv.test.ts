@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { rejectsCsv } from '../../../server/imports/rejects-csv.js';
+import { rejectsCsvWords, type Locale } from '../../../client/src/i18n/messages.js';
+import { rejectsCsv as csvOf, type RejectForCsv } from '../../../pipelines/ingest/rejects-csv.js';
+
+// in the dashboard's words, as the server writes them
+const rejectsCsv = (rows: RejectForCsv[], locale: Locale) => csvOf(rows, rejectsCsvWords(locale));
 
 const checked = {
   source_row: 3,

@@ -1,5 +1,5 @@
 // A kept reject's row: a row that was split into fields is kept as a JSON object of header → value,
-// a row that could not be split as its raw text. Plain functions: the server's rejects CSV uses them too.
+// a row that could not be split as its raw text. Plain functions: the dashboard reads rows with them too.
 
 /** The fields of a reject's row that was split, in the file's column order; null for raw text. */
 export function sourceFields(raw: string | null): Record<string, string | null> | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../../server/http/csv.js';
+import { csvCell, csvLine } from '../../../../pipelines/reports/render/csv.js';
 
 describe('CSV cells', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {

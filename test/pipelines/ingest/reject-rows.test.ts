@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rawRowText, sourceFields } from '../../../client/src/lib/raw-row.js';
+import { rawRowText, sourceFields } from '../../../pipelines/ingest/reject-rows.js';
 
 describe('a reject’s row', () => {
   it('reads a row that was split as its fields, in column order, and shows the filled ones as pairs', () => {
