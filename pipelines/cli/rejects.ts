@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Database } from '../db/database.js';
+import { rawRowText } from '../ingest/reject-rows.js';
 import { rejectsCsv, type RejectForCsv } from '../ingest/rejects-csv.js';
 import { defaultDbPath } from '../config.js';
 import { str, UsageError, type Command } from './command.js';
@@ -32,7 +33,7 @@ export const rejectsCommand: Command = {
       if (values.json) console.log(JSON.stringify(rows));
       else {
         if (rows.length === 0) console.log('no rejected rows');
-        for (const r of rows) console.log(`#${r.import_id} ${r.source_file}:${r.source_row}  ${r.reason}\n    ${r.raw}`);
+        for (const r of rows) console.log(`#${r.import_id} ${r.source_file}:${r.source_row}  ${r.reason}\n    ${rawRowText(r.raw)}`);
       }
       return 0;
     } finally {

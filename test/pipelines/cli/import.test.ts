@@ -40,6 +40,9 @@ describe('npm run pipeline -- import / rejects / status', () => {
     const rejects = JSON.parse((await cli(['rejects', '--import', String(report.importId), '--json', '--db', db])).stdout);
     expect(rejects).toEqual([expect.objectContaining({ source_row: 3, reason: "受理时间 '2025-02-30 08:00:00' is not a date" })]);
 
+    const listed = (await cli(['rejects', '--import', String(report.importId), '--db', db])).stdout;
+    expect(listed).toContain("wo.csv:3  受理时间 '2025-02-30 08:00:00' is not a date\n    工单号: A2 · 受理时间: 2025-02-30 08:00:00 · 问题描述: 井盖缺失");
+
     // the rejects as a CSV to fix: the file's columns, the reason as stored
     const out = join(t.dir, 'rejects.csv');
     expect((await cli(['rejects', '--import', String(report.importId), '--csv', out, '--db', db])).stdout).toContain(`1 rejected rows of import #${report.importId} written to`);
