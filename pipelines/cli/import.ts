@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
-import { checkFile, importFile, previewFile, readMappingFile, type CheckReport, type Kind } from '../ingest/index.js';
+import { importFile, previewFile, readMappingFile, type CheckReport, type Kind } from '../ingest/index.js';
 import { afterImport, type AfterImport } from '../ingest/after-import.js';
 import { afterImportText, checkText, mappingText, reportText, warningText } from '../ingest/report-text.js';
 import { str, UsageError, type Command } from './command.js';
@@ -42,12 +42,12 @@ export const importCommand: Command = {
     const progress = terminalProgress();
     try {
       if (values['dry-run'] || values['save-mapping']) {
-        const preview = await previewFile(db, file, { ...opts, onProgress: progress });
         // a dry run also checks every row against the database, when the mapping can be applied
-        const check = values['dry-run'] && !preview.missing.length ? await checkFile(db, file, { ...opts, onProgress: progress }) : null;
+        const preview = await previewFile(db, file, { ...opts, onProgress: progress, check: Boolean(values['dry-run']) });
+        const { check } = preview;
         progress.end();
         if (values['save-mapping']) writeFileSync(str(values, 'save-mapping')!, `${JSON.stringify(preview.mapping, null, 2)}\n`);
-        if (values.json) console.log(JSON.stringify(check ? { ...preview, check: outcome(check) } : preview));
+        if (values.json) console.log(JSON.stringify({ ...preview, check: check && outcome(check) }));
         else {
           console.log(`${file}: ${preview.format}, ${preview.encoding}, header on row ${preview.headerRow || 1}, ${preview.kind}`);
           console.log(mappingText(preview.mapping, preview.preset));

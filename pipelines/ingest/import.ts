@@ -45,6 +45,8 @@ export interface Preview {
   columns: Record<string, string | null>;
   /** The first rows, masked, keyed by header. */
   sample: Record<string, string | null>[];
+  /** What importing the file now would do, when asked for and the mapping can be applied. */
+  check: CheckReport | null;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -114,14 +116,20 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
   }
 }
 
-/** What an import of this file would do: format, encoding, headers, inferred kind and mapping, sample. */
-export async function previewFile(db: Database, path: string, opts: ImportOptions = {}): Promise<Preview> {
+/**
+ * What an import of this file would do: format, encoding, headers, inferred kind and mapping, sample;
+ * with `check`, also the outcome of every row (as checkFile, on the same read of the file).
+ */
+export async function previewFile(db: Database, path: string, opts: ImportOptions & { check?: boolean } = {}): Promise<Preview> {
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
-    const { mapping, preset } = chooseMapping(opts, staged.headers);
+    const chosen = chooseMapping(opts, staged.headers);
+    const { mapping, preset } = chosen;
     const fit = mappingFit(mapping, staged.headers);
     const rows = await withSplitRows(staged, () => db.all<{ row: string }>('ingest/staged_sample'));
     const sample = rows.map((r) => JSON.parse(r.row) as Record<string, string | null>);
     for (const row of sample) delete row.__row;
+    const missing = [...missingRequired(mapping), ...fit.absentRequired];
+    const check = opts.check && !missing.length ? await checkStaged(db, sniffed, staged, chosen, opts.sourceName ?? basename(path), opts.onProgress) : null;
     return {
       format: sniffed.format,
       encoding: sniffed.encoding,
@@ -130,10 +138,11 @@ export async function previewFile(db: Database, path: string, opts: ImportOption
       kind: mapping.kind,
       mapping,
       preset,
-      missing: [...missingRequired(mapping), ...fit.absentRequired],
+      missing,
       warnings: fit.warnings,
       columns: fit.columns,
       sample,
+      check,
     };
   });
 }
@@ -165,20 +174,23 @@ async function typeStaged(db: Database, staged: Staged, mapping: Mapping, run: {
  */
 export async function checkFile(db: Database, path: string, opts: ImportOptions = {}): Promise<CheckReport> {
   try {
-    return await withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
-      const { mapping, preset } = chooseMapping(opts, staged.headers);
-      const warnings = await typeStaged(db, staged, mapping, { importId: 0, sourceName: opts.sourceName ?? basename(path) }, opts.onProgress);
-      await db.run(`ingest/classify_${TARGET_TABLE[mapping.kind]}`);
-      const c = (await db.one<{ inserted: number; updated: number; unchanged: number; rejected: number }>('ingest/outcome_counts'))!;
-      const rejectReasons = await checkedRejectReasons(db);
-      return {
-        kind: mapping.kind, format: sniffed.format, encoding: sniffed.encoding, mapping, preset,
-        rowsRead: c.inserted + c.updated + c.unchanged + c.rejected, ...c, warnings, rejectReasons,
-      };
-    });
+    return await withStaged(db, path, opts.onProgress, (sniffed, staged) =>
+      checkStaged(db, sniffed, staged, chooseMapping(opts, staged.headers), opts.sourceName ?? basename(path), opts.onProgress),
+    );
   } catch (err) {
     throw err instanceof MappingError ? new ImportError(err.message) : err;
   }
+}
+
+async function checkStaged(db: Database, sniffed: Sniffed, staged: Staged, { mapping, preset }: Chosen, sourceName: string, onProgress?: Progress): Promise<CheckReport> {
+  const warnings = await typeStaged(db, staged, mapping, { importId: 0, sourceName }, onProgress);
+  await db.run(`ingest/classify_${TARGET_TABLE[mapping.kind]}`);
+  const c = (await db.one<{ inserted: number; updated: number; unchanged: number; rejected: number }>('ingest/outcome_counts'))!;
+  const rejectReasons = await checkedRejectReasons(db);
+  return {
+    kind: mapping.kind, format: sniffed.format, encoding: sniffed.encoding, mapping, preset,
+    rowsRead: c.inserted + c.updated + c.unchanged + c.rejected, ...c, warnings, rejectReasons,
+  };
 }
 
 /**
