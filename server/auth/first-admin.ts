@@ -1,5 +1,5 @@
 import type { Database } from '../../pipelines/db/database.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import { hashPassword, randomPassword } from './passwords.js';
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { afterImport } from '../../pipelines/ingest/after-import.js';
 import { importFile, ImportError, type ImportOptions } from '../../pipelines/ingest/index.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import type { AppContext } from '../context.js';
 import { refreshDerived } from '../derived.js';
 import { localMinute } from '../time.js';

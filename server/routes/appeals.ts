@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import type { AppContext } from '../context.js';
 import { csvLine } from '../../pipelines/reports/render/csv.js';
 import { ApiRouter } from '../http/route.js';

@@ -1,6 +1,6 @@
 import { rateLimit } from 'express-rate-limit';
 import type { AppContext } from '../context.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import { ApiRouter } from '../http/route.js';
 import { HttpError } from '../http/errors.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';

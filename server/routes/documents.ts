@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { CONTENT_TYPES, prepareDocument, recordExport, type DocumentFormat, type DocumentRequest } from '../../pipelines/reports/index.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import type { SessionUser } from '../auth/user.js';
 import type { AppContext } from '../context.js';
 import { forbidden } from '../http/errors.js';

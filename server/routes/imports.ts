@@ -6,7 +6,7 @@ import { checkFile, getPreset, listPresets, previewFile, topRejectReasons, type 
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import { ImportJobs } from '../imports/jobs.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {

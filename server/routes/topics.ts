@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { loadTopicEvidence } from '../../pipelines/consultation/index.js';
 import { topicScores, type TopicScore, type TopicScores } from '../../pipelines/disputes/index.js';
 import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import { audit } from '../audit.js';
+import { audit } from '../../pipelines/db/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ApiRouter } from '../http/route.js';
 import { HttpError, notFound } from '../http/errors.js';

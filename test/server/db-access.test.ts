@@ -106,7 +106,7 @@ describe('DatabaseAccess', () => {
     const wrote = signal();
     const write = access.write(async () => {
       await access.db.transaction(async () => {
-        await access.db.run('server/audit_insert', { who: 'system', action: 'import', what: 'big.csv', details: null });
+        await access.db.run('db/audit_insert', { who: 'system', action: 'import', what: 'big.csv', details: null });
         wrote.fire();
         await release.promise;
       });
@@ -114,7 +114,7 @@ describe('DatabaseAccess', () => {
     await wrote.promise;
     await access.accounts(async () => {
       await access.db.one('server/user_insert', { username: 'newcomer', display_name: null, role: 'officer', unit: null, password_hash: 'x' });
-      await access.db.run('server/audit_insert', { who: 'newcomer', action: 'login', what: null, details: null });
+      await access.db.run('db/audit_insert', { who: 'newcomer', action: 'login', what: null, details: null });
     });
     const found = await access.accounts(() => access.db.one<{ username: string }>('server/user_by_name', { username: 'newcomer' }));
     expect(found?.username).toBe('newcomer');

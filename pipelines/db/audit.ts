@@ -1,4 +1,4 @@
-import type { Database } from '../pipelines/db/database.js';
+import type { Database } from './database.js';
 
 export interface AuditEntry {
   /** Username, or 'system'. */
@@ -12,7 +12,7 @@ export interface AuditEntry {
 
 /** Writes one audit_log row, on whichever connection `db` is (the accounts one beside an import, or the writer inside a write). */
 export async function audit(db: Database, entry: AuditEntry): Promise<void> {
-  await db.run('server/audit_insert', {
+  await db.run('db/audit_insert', {
     who: entry.who,
     action: entry.action,
     what: entry.what ?? null,
