@@ -18,4 +18,5 @@ export const commands: CommandEntry[] = [
   { name: 'kpis', load: async () => (await import('./kpis.js')).kpisCommand },
   { name: 'meetings', load: async () => (await import('./meetings.js')).meetingsCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'export', load: async () => (await import('./export.js')).exportCommand },
 ];
