@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Database } from '../../pipelines/db/database.js';
 import { proposeAgenda } from '../../pipelines/disputes/agenda.js';
 import { ensureSignals, refreshSignals, updateSignals } from '../../pipelines/disputes/signals.js';
+import { exportParquet } from '../../pipelines/export/parquet.js';
 import { computeKpis } from '../../pipelines/kpis/compute.js';
 import type { BenchRow, BenchSection } from './types.js';
 
@@ -45,6 +46,11 @@ export const disputesBench: BenchSection = async ({ scale, workDir }) => {
     const year = await median(5, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31' }));
     const yearByDistrict = await median(3, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31', byDistrict: true }));
     const agenda = await median(3, () => proposeAgenda(db, { top: 10 }));
+    const [exportMs, exported] = await timed(() => exportParquet(db, join(workDir, 'lake'), { actor: 'bench' }));
+    // baseline: the appeals alone as one unpartitioned file
+    const [plainMs] = await timed(() => db.query(`COPY appeals TO '${join(workDir, 'appeals.parquet')}' (FORMAT parquet, COMPRESSION zstd)`));
+    const exportedRows = exported.tables.reduce((n, t) => n + t.rows, 0);
+    const exportedFiles = exported.tables.reduce((n, t) => n + t.files, 0);
     const rows: BenchRow[] = [
       { area: 'disputes', metric: `signals rebuild (${scale.toLocaleString('en')} appeals, ${transfers.toLocaleString('en')} transfers)`, value: Math.round(signalsMs), unit: 'ms' },
       { area: 'disputes', metric: 'signals after an import of 1,000 appeals (800 new, 200 updated): only the appeals it touched', value: Math.round(changedMs), unit: 'ms' },
@@ -54,6 +60,10 @@ export const disputesBench: BenchSection = async ({ scale, workDir }) => {
       { area: 'disputes', metric: 'KPI set, year by month (median of 5)', value: Math.round(year.median), unit: 'ms', target: '≤ 300', ok: year.median <= 300 },
       { area: 'disputes', metric: 'KPI set, year by month × district (median of 3)', value: Math.round(yearByDistrict.median), unit: 'ms' },
       { area: 'disputes', metric: 'agenda proposal, top 10 (median of 3)', value: Math.round(agenda.median), unit: 'ms', target: '≤ 1000', ok: agenda.median <= 1000 },
+      {
+        area: 'disputes', metric: `Parquet export, every table by district × month (${exportedRows.toLocaleString('en')} rows, ${exportedFiles.toLocaleString('en')} files); baseline: appeals as one file`,
+        value: Math.round(exportMs), unit: 'ms', baseline: Math.round(plainMs),
+      },
     ];
     return rows;
   } finally {
