@@ -6,3 +6,4 @@ export { parseMapping, readMappingFile } from './mapping-schema.js';
 export type { CheckReport, ImportReport, Kind, Mapping, FieldSource, RejectReasonData } from './types.js';
 export { topRejectReasons } from './reject-reasons.js';
 export { IMPORT_PHASES, type ImportPhase } from './phases.js';
+export { blockText, undoImport, undoPlan, type UndoBlock, type UndoPlan, type UndoReport } from './undo.js';

@@ -8,6 +8,11 @@ INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
 SELECT a.platform, a.appeal_id, a.row_hash, a.import_id FROM appeals a
 SEMI JOIN writing w ON a.platform = w.platform AND a.appeal_id = w.appeal_id;
 
+-- The replaced rows are kept whole too, so this import can be undone.
+INSERT INTO appeals_replaced BY NAME
+SELECT a.*, getvariable('ingest_import_id') AS replaced_by FROM appeals a
+SEMI JOIN writing w ON a.platform = w.platform AND a.appeal_id = w.appeal_id;
+
 DELETE FROM appeals a USING writing w WHERE a.platform = w.platform AND a.appeal_id = w.appeal_id;
 
 INSERT INTO appeals

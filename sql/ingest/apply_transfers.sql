@@ -8,6 +8,11 @@ INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
 SELECT x.platform, x.appeal_id, x.seq, x.row_hash, x.import_id FROM transfers x
 SEMI JOIN writing w ON x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
 
+-- The replaced rows are kept whole too, so this import can be undone.
+INSERT INTO transfers_replaced BY NAME
+SELECT x.*, getvariable('ingest_import_id') AS replaced_by FROM transfers x
+SEMI JOIN writing w ON x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
+
 DELETE FROM transfers x USING writing w WHERE x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
 
 INSERT INTO transfers

@@ -1,0 +1,88 @@
+import type { Database } from '../db/database.js';
+import { invalidateRouteCache } from '../consultation/route-cache.js';
+import { refreshSignals } from '../disputes/signals.js';
+import { ImportError } from './errors.js';
+
+/** What undoing one import would do, or why it cannot be undone. */
+export interface UndoPlan {
+  importId: number;
+  sourceFile: string;
+  /** Null when the import can be undone. */
+  blocked: UndoBlock | null;
+  /** Rows the import wrote that would leave (records it added) or be replaced by what was there before. */
+  removes: number;
+  restores: number;
+}
+
+export type UndoBlock =
+  | { code: 'failed' }
+  | { code: 'undone'; at: string; by: string | null }
+  | { code: 'no_earlier_rows' }
+  | { code: 'later_import'; importId: number; sourceFile: string };
+
+export interface UndoReport {
+  importId: number;
+  sourceFile: string;
+  /** Rows taken out: records the import added. */
+  removed: number;
+  /** Rows put back: the versions the import had replaced. */
+  restored: number;
+}
+
+type PlanRow = {
+  import_id: number;
+  source_file: string;
+  status: string;
+  keeps_replaced: boolean;
+  updated: number;
+  undone_at: string | null;
+  undone_by: string | null;
+  written: number;
+  restored: number;
+  later_id: number | null;
+  later_file: string | null;
+};
+
+/** The English sentence for a block, for the CLI and the API's error message. */
+export function blockText(id: number, b: UndoBlock): string {
+  switch (b.code) {
+    case 'failed':
+      return `import #${id} failed: it wrote nothing to undo`;
+    case 'undone':
+      return `import #${id} was undone already (${b.at}${b.by ? ` by ${b.by}` : ''})`;
+    case 'no_earlier_rows':
+      return `import #${id} updated records before this version kept the rows it replaced: it cannot be undone`;
+    case 'later_import':
+      return `import #${b.importId} (${b.sourceFile}) came later and wrote rows: undo it first`;
+  }
+}
+
+/** Whether import `importId` can be undone, and what undoing it would remove and restore. */
+export async function undoPlan(db: Database, importId: number): Promise<UndoPlan> {
+  const r = await db.one<PlanRow>('ingest/undo_plan', { import_id: importId });
+  if (!r) throw new ImportError(`there is no import #${importId}`);
+  let blocked: UndoBlock | null = null;
+  if (r.status === 'failed') blocked = { code: 'failed' };
+  else if (r.status === 'undone') blocked = { code: 'undone', at: r.undone_at ?? '', by: r.undone_by };
+  else if (r.updated > 0 && !r.keeps_replaced) blocked = { code: 'no_earlier_rows' };
+  else if (r.later_id !== null) blocked = { code: 'later_import', importId: r.later_id, sourceFile: r.later_file ?? '' };
+  return { importId, sourceFile: r.source_file, blocked, removes: r.written - r.restored, restores: r.restored };
+}
+
+/**
+ * Takes an import back in one transaction: the rows it wrote leave, the rows it replaced come back,
+ * and the file can be imported again. Imports are undone newest first; the run stays in the history,
+ * marked undone, with its rejects. Then, as after an import, the dispute signals are rebuilt (in full:
+ * rows come back with their old load times, which the incremental refresh would not see).
+ */
+export async function undoImport(db: Database, importId: number, by: string): Promise<UndoReport> {
+  const report = await db.transaction(async () => {
+    const plan = await undoPlan(db, importId);
+    if (plan.blocked) throw new ImportError(blockText(importId, plan.blocked));
+    await db.run('ingest/undo_import', { import_id: importId, by });
+    return { importId, sourceFile: plan.sourceFile, removed: plan.removes, restored: plan.restores };
+  });
+  invalidateRouteCache(db);
+  await refreshSignals(db);
+  return report;
+}
