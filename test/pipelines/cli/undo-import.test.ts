@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../../pipelines/config.js';
+import { tempDir } from '../../helpers/temp-db.js';
+
+const run = promisify(execFile);
+const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
+
+describe('npm run pipeline -- undo-import', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('says what undoing would do, undoes the newest import, and refuses an older one while a newer stands', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const db = join(t.dir, 'cli.duckdb');
+    const head = '工单号,受理时间,问题描述,状态';
+    writeFileSync(join(t.dir, 'a.csv'), `${head}\nA1,2025-05-16 08:00:00,路灯不亮,办理中\n`);
+    writeFileSync(join(t.dir, 'b.csv'), `${head}\nA1,2025-05-16 08:00:00,路灯不亮,已办结\nA2,2025-05-17 08:00:00,井盖缺失,办理中\n`);
+    const first = JSON.parse((await cli(['import', join(t.dir, 'a.csv'), '--json', '--db', db])).stdout);
+    const second = JSON.parse((await cli(['import', join(t.dir, 'b.csv'), '--json', '--db', db])).stdout);
+
+    const older = await cli(['undo-import', String(first.importId), '--db', db]).catch((e) => e);
+    expect(older.code).toBe(2);
+    expect(older.stderr).toBe(`error: import #${second.importId} (b.csv) came later and wrote rows: undo it first\n`);
+
+    expect((await cli(['undo-import', String(second.importId), '--dry-run', '--db', db])).stdout).toBe(
+      `undoing import #${second.importId} (b.csv) would remove 1 row and restore 1 earlier version\n`,
+    );
+    expect(JSON.parse((await cli(['undo-import', String(second.importId), '--json', '--by', 'officer', '--db', db])).stdout)).toEqual({
+      importId: second.importId, sourceFile: 'b.csv', removed: 1, restored: 1,
+    });
+    expect(JSON.parse((await cli(['status', '--json', '--db', db])).stdout)).toMatchObject({ appeals: 1, appeals_replaced: 0 });
+    expect((await cli(['undo-import', 'x', '--db', db]).catch((e) => e)).stderr).toContain('usage: npm run pipeline -- undo-import <import id>');
+  });
+});
