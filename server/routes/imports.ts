@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { rejectsCsvWords } from '../../client/src/i18n/messages.js';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
 import { rejectsCsv, type RejectForCsv } from '../../pipelines/ingest/rejects-csv.js';
-import { checkFile, getPreset, listPresets, previewFile, topRejectReasons, type ImportOptions, type Mapping, type RejectReasonData } from '../../pipelines/ingest/index.js';
+import {
+  blockText, checkFile, getPreset, listPresets, previewFile, topRejectReasons, undoImport, undoPlan, type ImportOptions, type Mapping, type RejectReasonData,
+} from '../../pipelines/ingest/index.js';
+import { refreshDerived } from '../derived.js';
 import type { AppContext } from '../context.js';
 import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
@@ -10,7 +13,7 @@ import { audit } from '../../pipelines/db/audit.js';
 import { ImportJobs } from '../imports/jobs.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
-  CheckResult, ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UploadParams,
+  CheckResult, ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UndoPlan, UndoResult, UploadParams,
 } from '../schemas/imports.js';
 
 type Row = Record<string, unknown>;
@@ -61,6 +64,8 @@ const toRun = (r: Row): z.input<typeof RunRow> => ({
   rejected: r.rejected as number,
   durationMs: r.duration_ms as number | null,
   importedBy: r.imported_by as string | null,
+  undoneAt: r.undone_at as string | null,
+  undoneBy: r.undone_by as string | null,
 });
 
 /**
@@ -154,6 +159,33 @@ export function importRoutes(ctx: AppContext): ApiRouter {
     if (!r) throw notFound(`no import ${params.importId}`);
     return { run: toRun(r), mapping: r.mapping as string | null, rejectReasons: await topRejectReasons(ctx.db, params.importId) };
   });
+
+  /** The plan of an import's undo; 404 when there is no such import. */
+  const plan = async (importId: number) => {
+    if (!(await ctx.db.one<Row>('server/import_run', { import_id: importId }))) throw notFound(`no import ${importId}`);
+    return undoPlan(ctx.db, importId);
+  };
+
+  api.add(
+    { method: 'get', path: '/:importId/undo', summary: 'Whether an import can be undone (newest first), and the rows undoing it would remove and restore', access: admin, params: ImportParams, response: UndoPlan },
+    async ({ params }) => plan(params.importId),
+  );
+
+  api.add(
+    {
+      method: 'post', path: '/:importId/undo', summary: 'Undo an import: the records it added leave, the rows it updated are restored; audit-logged',
+      conflict: 'the import cannot be undone (failed, undone already, or a later import wrote rows): the message says why',
+      access: admin, params: ImportParams, response: UndoResult,
+    },
+    async ({ params, user }) => {
+      const p = await plan(params.importId);
+      if (p.blocked) throw new HttpError(409, 'cannot_undo', blockText(params.importId, p.blocked));
+      const done = await undoImport(ctx.db, params.importId, user.username);
+      await audit(ctx.db, { who: user.username, action: 'import_undo', what: done.sourceFile, details: { importId: done.importId, removed: done.removed, restored: done.restored } });
+      await refreshDerived(ctx.db);
+      return done;
+    },
+  );
 
   api.add(
     { method: 'get', path: '/:importId/rejects', summary: "One page of an import's rejected rows (masked) with the reason for each", access: admin, params: ImportParams, query: RejectsQuery, response: RejectList, table: { row: RejectRow } },

@@ -134,7 +134,28 @@ export const RunRow = z.object({
   rejected: z.number().int(),
   durationMs: z.number().int().nullable(),
   importedBy: z.string().nullable(),
+  /** When the import was taken back (status undone), and by whom. */
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
 });
+
+/** Why an import cannot be undone (pipelines/ingest/undo.ts). */
+export const UndoBlock = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('failed') }),
+  z.object({ code: z.literal('undone'), at: z.string(), by: z.string().nullable() }),
+  z.object({ code: z.literal('no_earlier_rows') }),
+  z.object({ code: z.literal('later_import'), importId: z.number().int(), sourceFile: z.string() }),
+]);
+export const UndoPlan = z.object({
+  importId: z.number().int(),
+  sourceFile: z.string(),
+  blocked: UndoBlock.nullable(),
+  /** Rows that would leave: the records the import added. */
+  removes: z.number().int(),
+  /** Earlier versions that would come back: the rows the import updated. */
+  restores: z.number().int(),
+});
+export const UndoResult = z.object({ importId: z.number().int(), sourceFile: z.string(), removed: z.number().int(), restored: z.number().int() });
 
 export const RunList = z.object({ total: z.number().int(), rows: z.array(RunRow) });
 export const RunsQuery = z.object({

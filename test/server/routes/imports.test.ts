@@ -229,3 +229,50 @@ describe('run an import', () => {
     expect((await admin.json('/api/summary')).totals.appeals).toBe(before);
   });
 });
+
+describe('undo', () => {
+  const run = async (rows: string[], name: string) => {
+    const p = await (await upload(admin, [CSV.split('\n')[0], ...rows].join('\n'), name)).json();
+    return finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
+  };
+
+  it('says what undoing would do, undoes newest first, and logs it', async () => {
+    const appeals = async () => (await admin.json('/api/summary')).totals.appeals as number;
+    const before = await appeals();
+    const first = await run(['UNDO1,2025/5/7 9:00,东城区,路灯不亮,东城区城市管理综合执法局', 'UNDO2,2025/5/7 9:30,西城区,井盖缺失,西城区住房和城乡建设局'], '撤销一.csv');
+    const second = await run(['UNDO1,2025/5/7 9:00,东城区,路灯不亮已修好,东城区城市管理综合执法局'], '撤销二.csv');
+    expect(await appeals()).toBe(before + 2);
+
+    // the older import waits for the newer one
+    const firstId = first.report.importId;
+    const secondId = second.report.importId;
+    expect(await admin.json(`/api/imports/${firstId}/undo`)).toMatchObject({
+      importId: firstId, sourceFile: '撤销一.csv', blocked: { code: 'later_import', importId: secondId, sourceFile: '撤销二.csv' },
+    });
+    const refused = await admin.post(`/api/imports/${firstId}/undo`, {});
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toBe(`import #${secondId} (撤销二.csv) came later and wrote rows: undo it first`);
+
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await officer.post(`/api/imports/${secondId}/undo`, {})).status).toBe(403);
+
+    expect(await admin.json(`/api/imports/${secondId}/undo`)).toMatchObject({ blocked: null, removes: 0, restores: 1 });
+    const undone = await admin.post(`/api/imports/${secondId}/undo`, {});
+    expect(undone.status).toBe(200);
+    expect(await undone.json()).toEqual({ importId: secondId, sourceFile: '撤销二.csv', removed: 0, restored: 1 });
+    const [detail] = await h.db.query<{ content: string }>("SELECT content FROM appeals WHERE appeal_id = 'UNDO1'");
+    expect(detail.content).toBe('路灯不亮');
+
+    expect((await (await admin.post(`/api/imports/${firstId}/undo`, {})).json()).removed).toBe(2);
+    expect(await appeals()).toBe(before);
+    const history = await admin.json('/api/imports');
+    expect(history.rows.find((r: { importId: number }) => r.importId === firstId)).toMatchObject({ status: 'undone', undoneBy: 'admin', undoneAt: expect.stringMatching(/^\d{4}-/) });
+    const audit = await admin.json('/api/users/audit?action=import_undo');
+    expect(audit.rows.map((r: { what: string }) => r.what).slice(0, 2)).toEqual(['撤销一.csv', '撤销二.csv']);
+
+    const again = await admin.post(`/api/imports/${firstId}/undo`, {});
+    expect(again.status).toBe(409);
+    expect((await again.json()).message).toMatch(/was undone already/);
+    expect((await admin.get('/api/imports/999999/undo')).status).toBe(404);
+  });
+});
