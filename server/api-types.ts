@@ -56,6 +56,8 @@ export type RunList = z.infer<typeof I.RunList>;
 export type RunRow = z.infer<typeof I.RunRow>;
 export type RunDetail = z.infer<typeof I.RunDetail>;
 export type RejectList = z.infer<typeof I.RejectList>;
+export type UndoPlan = z.infer<typeof I.UndoPlan>;
+export type UndoResult = z.infer<typeof I.UndoResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

@@ -182,6 +182,19 @@ describe('the dashboard in a browser', () => {
       await held;
     }
     await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
+
+    // The wrong file after all: undone from its report, after a dialog that says what will happen.
+    await page.getByRole('button', { name: '撤销此次导入' }).click();
+    const dialog = page.getByRole('dialog', { name: /^撤销导入 #\d+：七月工单.csv$/ });
+    await dialog.getByText('将删除本次导入新增的 1 条记录。', { exact: true }).waitFor();
+    expect(await dialog.getByText('恢复为更新前的版本').count()).toBe(0);
+    await screenshot(page, 'import-undo');
+    await dialog.getByRole('button', { name: '确认撤销' }).click();
+    await page.getByText(/^导入 #\d+ 已撤销：删除 1 条，恢复 0 条。$/).waitFor();
+    expect(await dialog.count()).toBe(0);
+    const history = page.locator('section', { has: page.getByRole('heading', { name: '导入记录' }) });
+    await expect.poll(async () => (await history.locator('tbody tr', { hasText: '七月工单.csv' }).first().locator('td').allInnerTexts())[4]).toBe('已撤销');
+    expect((await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeals WHERE appeal_id = 'JL001'"))[0].n).toBe(0);
   });
 
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
