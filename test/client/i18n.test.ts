@@ -57,6 +57,16 @@ describe('i18n tables', () => {
     for (const c of codes) expect(zh, c).toHaveProperty([`error.code.${c}`]);
   });
 
+  it('name every action the audit log records', () => {
+    const pipelinesCode = sources(new URL('../../pipelines/', import.meta.url).pathname).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const actions = new Set([...`${serverCode}\n${pipelinesCode}`.matchAll(/\baudit\([^;]*?\baction: '(\w+)'/g)].map((m) => m[1]));
+    expect(actions.size).toBeGreaterThan(8);
+    for (const a of actions) {
+      expect(zh, a).toHaveProperty([`audit.${a}`]);
+      expect(en, a).toHaveProperty([`audit.${a}`]);
+    }
+  });
+
   it('name every role, period, score part and signal the server knows, and each topic state', () => {
     for (const role of ROLES) expect(zh).toHaveProperty([`role.${role}`]);
     for (const p of PERIODS) expect(zh).toHaveProperty([`period.${p}`]);

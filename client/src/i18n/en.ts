@@ -632,6 +632,7 @@ export const en: Record<MessageKey, string> = {
   'audit.logout': 'sign-out',
   'audit.export': 'export',
   'audit.import': 'import',
+  'audit.import_undo': 'import undone',
   'audit.curation': 'topic curation',
   'audit.user_create': 'user created',
   'audit.user_update': 'user changed',

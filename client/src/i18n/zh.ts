@@ -630,6 +630,7 @@ export const zh = {
   'audit.logout': '退出',
   'audit.export': '导出',
   'audit.import': '导入',
+  'audit.import_undo': '撤销导入',
   'audit.curation': '事项调整',
   'audit.user_create': '新建用户',
   'audit.user_update': '修改用户',
