@@ -106,16 +106,17 @@ export async function exportParquet(db: Database, target: string, opts: ParquetE
     try {
       tables = await writeTables(db, out.partial, opts);
       context = (await db.one<{ schema_version: number; time_zone: string }>('export/context'))!;
+      await db.run('export/finish');
     } finally {
       await Database.endSnapshot(connection);
     }
-    const report: ParquetExport = { dir: out.target, from: opts.from ?? null, to: opts.to ?? null, tables, durationMs: Date.now() - started };
+    const window = { from: opts.from ?? null, to: opts.to ?? null };
     const manifest = {
       product: 'Linkage Insight',
       exportedAt: new Date(started).toISOString(),
       schemaVersion: context.schema_version,
       timeZone: context.time_zone,
-      window: { from: report.from, to: report.to },
+      window,
       partitioning: {
         columns: PARTITION_COLUMNS,
         month: "the appeal's local month of receipt, YYYY-MM; transfers of appeals not loaded: the month they were sent",
@@ -125,9 +126,8 @@ export async function exportParquet(db: Database, target: string, opts: ParquetE
     };
     await writeFile(join(out.partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitOutput(out);
-    const done = { ...report, durationMs: Date.now() - started };
-    await audit(db, { who: opts.actor, action: 'export', what: 'parquet', details: { dir: done.dir, from: done.from, to: done.to, rows: Object.fromEntries(tables.map((t) => [t.name, t.rows])) } });
-    return done;
+    await audit(db, { who: opts.actor, action: 'export', what: 'parquet', details: { dir: out.target, ...window, rows: Object.fromEntries(tables.map((t) => [t.name, t.rows])) } });
+    return { dir: out.target, ...window, tables, durationMs: Date.now() - started };
   } catch (err) {
     await abandonOutput(out);
     throw err;

@@ -100,8 +100,9 @@ describe('exportParquet', () => {
     const [entry] = await db.query<{ who: string; what: string; details: string }>("SELECT who, what, details::VARCHAR AS details FROM audit_log WHERE action = 'export'");
     expect(entry).toMatchObject({ who: 'tester', what: 'parquet' });
     expect(JSON.parse(entry.details).rows).toMatchObject({ appeals: 5, transfers: 3 });
-    // nothing is left beside the export
+    // nothing is left beside the export, nor on the connection
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    expect(await db.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'export%' UNION ALL SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'export%'")).toEqual([]);
   });
 
   it('exports one window: the appeals received in it (local dates) with their records', async () => {
