@@ -184,7 +184,7 @@ describe('the dashboard in a browser', () => {
     await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
 
     // The wrong file after all: undone from its report, after a dialog that says what will happen.
-    await page.getByRole('button', { name: '撤销此次导入' }).click();
+    await page.getByRole('button', { name: /^撤销此次导入 #\d+$/ }).click();
     const dialog = page.getByRole('dialog', { name: /^撤销导入 #\d+：七月工单.csv$/ });
     await dialog.getByText('将删除本次导入新增的 1 条记录。', { exact: true }).waitFor();
     expect(await dialog.getByText('恢复为更新前的版本').count()).toBe(0);

@@ -487,7 +487,7 @@ export const en: Record<MessageKey, string> = {
   'imports.constantUsed': '{field} is “{value}” throughout: the file has no column {columns}.',
   'imports.afterUnits': 'Units: {known} known, {unknown} of them without a kind yet.',
   'imports.afterTopicsRun': 'Topics: {topics} found over {appeals} appeals ({clustered} clustered).',
-  'imports.afterTopicsAssigned': 'Topics: {assigned} new appeals joined existing topics, {unclustered} went to the unclustered queue.',
+  'imports.afterTopicsAssigned': 'Topics: new appeals joining existing topics {assigned}, going to the unclustered queue {unclustered}.',
   'imports.reviewUnclustered': 'Review the unclustered appeals',
   'imports.afterFailed': 'The rows are in, but updating units, topics and dispute signals afterwards failed (the server log has the details). The next import that changes data does it again.',
   'imports.afterSignals': 'Dispute signals updated.',
