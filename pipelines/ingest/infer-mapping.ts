@@ -13,6 +13,7 @@ export function inferKind(headers: string[]): Kind {
 /**
  * Canonical field → source header, by the synonym table: an exact (normalised) match wins over a
  * header that merely contains a synonym; earlier synonyms win over later ones; a header is used once.
+ * A field's own name comes first: files this product wrote (its exports) name columns so.
  */
 export function matchFields(headers: string[], kind: Kind): Record<string, string> {
   const synonyms = SYNONYMS[kind];
@@ -21,8 +22,8 @@ export function matchFields(headers: string[], kind: Kind): Record<string, strin
   const result: Record<string, string> = {};
   for (const pass of ['exact', 'contains'] as const) {
     for (const field of FIELDS[kind]) {
-      if (result[field.name] || !synonyms[field.name]) continue;
-      for (const synonym of synonyms[field.name]) {
+      if (result[field.name]) continue;
+      for (const synonym of [field.name, ...(synonyms[field.name] ?? [])]) {
         const s = normaliseHeader(synonym);
         const i = normalised.findIndex((h, j) => !used.has(j) && (pass === 'exact' ? h === s : s.length >= 2 && h.includes(s) && /[^\x00-\x7f]/.test(s)));
         if (i >= 0) {

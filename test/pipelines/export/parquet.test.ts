@@ -5,6 +5,7 @@ import type { Database } from '../../../pipelines/db/database.js';
 import { ensureSignals } from '../../../pipelines/disputes/signals.js';
 import { ExportError } from '../../../pipelines/export/output-dir.js';
 import { EXPORT_TABLES, exportParquet } from '../../../pipelines/export/parquet.js';
+import { importFile } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { insertAppeals, insertTransfers } from '../disputes/fixture.js';
 
@@ -103,6 +104,20 @@ describe('exportParquet', () => {
     // nothing is left beside the export, nor on the connection
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
     expect(await db.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'export%' UNION ALL SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'export%'")).toEqual([]);
+  });
+
+  it('writes files the importer reads back as they were stored', async () => {
+    const out = join(dir, 'lake');
+    await exportParquet(db, out, { actor: 'tester' });
+    const other = await tempDb();
+    try {
+      const file = join(out, 'appeals', 'district=东城区', 'month=2025-02', 'data_0.parquet');
+      expect(await importFile(other.db, file)).toMatchObject({ rowsRead: 1, inserted: 1, rejected: 0, preset: null });
+      const cols = 'platform, appeal_id, received_at, district, content, handling_unit';
+      expect(await other.db.query(`SELECT ${cols} FROM appeals`)).toEqual(await db.query(`SELECT ${cols} FROM appeals WHERE appeal_id = 'A2'`));
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('exports one window: the appeals received in it (local dates) with their records', async () => {

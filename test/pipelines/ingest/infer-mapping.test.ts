@@ -31,6 +31,18 @@ describe('inferMapping', () => {
     expect(m.fields).toMatchObject({ appeal_id: 'service_request_id', received_at: 'requested_datetime', content: 'description', status: 'status', handling_unit: 'agency_responsible', lat: 'lat', lon: 'long' });
   });
 
+  it("maps the canonical field names, as this product's own exports write them", () => {
+    // the dashboard's appeals CSV, and the Parquet export's appeals
+    const csv = inferMapping(['platform', 'appeal_id', 'received_at', 'district', 'channel', 'title', 'content', 'handling_unit', 'status', 'topic_id', 'topic_label']);
+    expect(csv.fields).toEqual({
+      platform: 'platform', appeal_id: 'appeal_id', received_at: 'received_at', district: 'district', channel: 'channel',
+      title: 'title', content: 'content', handling_unit: 'handling_unit', status: 'status',
+    });
+    const parquet = inferMapping(['platform', 'appeal_id', 'is_police_matter', 'closed_at', 'responded', 'resolved', 'source_category', 'appeal_type', 'content', 'received_at']);
+    expect(Object.keys(parquet.fields).sort()).toEqual(['appeal_id', 'appeal_type', 'closed_at', 'content', 'is_police_matter', 'platform', 'received_at', 'resolved', 'responded', 'source_category']);
+    expect(inferMapping(['platform', 'appeal_id', 'seq', 'from_party', 'to_party', 'method', 'sent_at', 'accepted_at', 'outcome', 'reason']).kind).toBe('transfers');
+  });
+
   it('recognises a 110 incident list and a transfer log', () => {
     const incidents = ['警情编号', '报警时间', '报警内容', '警情类别', '警情性质', '处置单位'];
     expect(inferKind(incidents)).toBe('incidents');
