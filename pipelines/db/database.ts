@@ -246,7 +246,8 @@ export class Database {
       await c.run('COMMIT');
       return result;
     } catch (err) {
-      await c.run('ROLLBACK');
+      // a failed COMMIT has ended the transaction already: the failure to report is the first one
+      await c.run('ROLLBACK').catch(() => undefined);
       throw err;
     }
   }
