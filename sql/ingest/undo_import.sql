@@ -33,6 +33,7 @@ DELETE FROM appeal_topics t USING undo_gone g WHERE t.platform = g.platform AND 
 DELETE FROM topic_outliers t USING undo_gone g WHERE t.platform = g.platform AND t.appeal_id = g.appeal_id;
 DELETE FROM topic_examples t USING undo_gone g WHERE t.platform = g.platform AND t.appeal_id = g.appeal_id;
 
-UPDATE import_runs SET status = 'undone', undone_at = now(), undone_by = $by WHERE import_id = getvariable('undo_id');
+UPDATE import_runs SET status = 'undone' WHERE import_id = getvariable('undo_id');
+INSERT INTO import_undos (import_id, undone_at, undone_by) VALUES (getvariable('undo_id'), now(), $by);
 
 DROP TABLE undo_gone;

@@ -2,13 +2,14 @@
 -- (removed, unless they replaced a row, which comes back), and the first later import still in force
 -- that wrote rows (it must be undone first: imports are taken back newest first).
 SELECT r.import_id, r.kind, r.source_file, r.status, r.keeps_replaced, r.updated,
-  strftime(r.undone_at, '%Y-%m-%d %H:%M') AS undone_at, r.undone_by,
+  strftime(u.undone_at, '%Y-%m-%d %H:%M') AS undone_at, u.undone_by,
   (SELECT count(*) FROM appeals WHERE import_id = r.import_id)::INTEGER
     + (SELECT count(*) FROM transfers WHERE import_id = r.import_id)::INTEGER AS written,
   (SELECT count(*) FROM appeals_replaced WHERE replaced_by = r.import_id)::INTEGER
     + (SELECT count(*) FROM transfers_replaced WHERE replaced_by = r.import_id)::INTEGER AS restored,
   later.import_id AS later_id, later.source_file AS later_file
 FROM import_runs r
+LEFT JOIN import_undos u USING (import_id)
 LEFT JOIN LATERAL (
   SELECT l.import_id, l.source_file FROM import_runs l
   WHERE l.import_id > r.import_id AND l.status = 'done' AND l.inserted + l.updated > 0

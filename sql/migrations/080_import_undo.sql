@@ -4,8 +4,14 @@
 CREATE TABLE appeals_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM appeals LIMIT 0;
 CREATE TABLE transfers_replaced AS SELECT *, NULL::INTEGER AS replaced_by FROM transfers LIMIT 0;
 
--- status gains 'undone'. keeps_replaced: the import kept the rows it replaced (imports from before
--- this migration did not: one of those that updated rows cannot be undone).
+-- Whether the import kept the rows it replaced: imports from before this migration did not, so one
+-- of those that updated rows cannot be undone. (One ALTER of import_runs per migration: DuckDB
+-- cannot commit two on a table that holds rows.)
 ALTER TABLE import_runs ADD COLUMN keeps_replaced BOOLEAN DEFAULT false;
-ALTER TABLE import_runs ADD COLUMN undone_at TIMESTAMPTZ;
-ALTER TABLE import_runs ADD COLUMN undone_by VARCHAR;
+
+-- Imports taken back, when and by whom; their import_runs.status becomes 'undone'.
+CREATE TABLE import_undos (
+  import_id  INTEGER PRIMARY KEY,
+  undone_at  TIMESTAMPTZ NOT NULL,
+  undone_by  VARCHAR
+);

@@ -52,7 +52,7 @@ describe('undoImport', () => {
     // every row as it was before, load times included
     expect(await state()).toEqual(before);
     const [run] = await db.query<{ status: string; undone_by: string; undone: boolean }>(
-      'SELECT status, undone_by, undone_at IS NOT NULL AS undone FROM import_runs WHERE import_id = $1',
+      'SELECT status, undone_by, undone_at IS NOT NULL AS undone FROM import_runs JOIN import_undos USING (import_id) WHERE import_id = $1',
       [second.importId],
     );
     expect(run).toEqual({ status: 'undone', undone_by: 'officer', undone: true });
