@@ -93,7 +93,7 @@ async function judge(db: Database, dataset: string, disputed: Set<string>, emerg
 export async function evalSample(workDir: string): Promise<EvalRow[]> {
   const out = join(workDir, 'sample');
   const started = Date.now();
-  await run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), 'sample', '--out', out], { cwd: ROOT, maxBuffer: 1 << 26 });
+  await run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), 'sample', '--out', out, '--files-only'], { cwd: ROOT, maxBuffer: 1 << 26 });
   console.error(`[eval] disputes: sample generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const db = await Database.open(join(workDir, 'sample.duckdb'));
   try {
