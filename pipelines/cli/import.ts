@@ -3,7 +3,7 @@ import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
 import { importFile, previewFile, readMappingFile, type CheckReport, type Kind } from '../ingest/index.js';
 import { afterImport, type AfterImport } from '../ingest/after-import.js';
-import { afterImportText, checkText, mappingText, reportText, warningText } from '../ingest/report-text.js';
+import { afterImportText, checkText, earlierText, mappingText, reportText, warningText } from '../ingest/report-text.js';
 import { str, UsageError, type Command } from './command.js';
 import { terminalProgress } from './progress.js';
 
@@ -51,6 +51,7 @@ export const importCommand: Command = {
         else {
           console.log(`${file}: ${preview.format}, ${preview.encoding}, header on row ${preview.headerRow || 1}, ${preview.kind}`);
           console.log(mappingText(preview.mapping, preview.preset));
+          if (preview.earlier) console.log(`note: ${earlierText(preview.earlier)}`);
           for (const w of preview.warnings) console.log(`note: ${warningText(w)}`);
           if (preview.missing.length) console.log(`missing required: ${preview.missing.join(', ')}`);
           if (check) console.log(checkText(check));

@@ -16,7 +16,7 @@ import type { Progress } from './phases.js';
 import { stageFile } from './stage.js';
 import { typeRows, withSplitRows } from './type-rows.js';
 import type { Staged } from './readers/staged.js';
-import type { CheckReport, ImportReport, ImportWarning, Kind, Mapping } from './types.js';
+import type { CheckReport, EarlierImport, ImportReport, ImportWarning, Kind, Mapping } from './types.js';
 
 export interface ImportOptions {
   kind?: Kind;
@@ -47,6 +47,15 @@ export interface Preview {
   sample: Record<string, string | null>[];
   /** What importing the file now would do, when asked for and the mapping can be applied. */
   check: CheckReport | null;
+  /** The latest import of this very file (same bytes), if it was imported before. */
+  earlier: EarlierImport | null;
+}
+
+/** The latest import of a file with the same bytes, loaded or undone since. */
+async function earlierImport(db: Database, sha: string | null): Promise<EarlierImport | null> {
+  if (!sha) return null;
+  const r = await db.one<{ import_id: number; source_file: string; started_at: string; status: 'done' | 'undone' }>('ingest/earlier_import_of_file', { sha });
+  return r ? { importId: r.import_id, sourceFile: r.source_file, startedAt: r.started_at, status: r.status } : null;
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -121,6 +130,8 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
  * with `check`, also the outcome of every row (as checkFile, on the same read of the file).
  */
 export async function previewFile(db: Database, path: string, opts: ImportOptions & { check?: boolean } = {}): Promise<Preview> {
+  // hashed while DuckDB reads the file, to recognise a file imported before
+  const fileSha = sha256File(path).catch(() => null);
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
     const chosen = chooseMapping(opts, staged.headers);
     const { mapping, preset } = chosen;
@@ -143,6 +154,7 @@ export async function previewFile(db: Database, path: string, opts: ImportOption
       columns: fit.columns,
       sample,
       check,
+      earlier: await earlierImport(db, await fileSha),
     };
   });
 }

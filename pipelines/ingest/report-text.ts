@@ -1,5 +1,5 @@
 import type { AfterImport } from './after-import.js';
-import type { CheckReport, ImportReport, ImportWarning } from './types.js';
+import type { CheckReport, EarlierImport, ImportReport, ImportWarning } from './types.js';
 
 /** The outcome counts, then the commonest reject reasons; `seeRejects` after the rejected count. */
 function countLines(r: CheckReport, seeRejects = ''): string[] {
@@ -41,6 +41,12 @@ export function mappingText(mapping: ImportReport['mapping'], preset: string | n
 export function warningText(w: ImportWarning): string {
   const columns = `column ${w.columns.map((c) => `'${c}'`).join(', ')} is not in the file`;
   return w.constant === null ? `${w.field} left empty: ${columns}` : `${w.field} is ${w.constant} throughout: ${columns}`;
+}
+
+/** That this very file was imported before, and what became of that import. */
+export function earlierText(e: EarlierImport): string {
+  const when = `import #${e.importId} (${e.sourceFile}, ${e.startedAt})`;
+  return e.status === 'undone' ? `this file was imported before, by ${when}, since undone` : `this file was imported before, by ${when}: rows it loaded count as unchanged`;
 }
 
 /** What ran after an import, a line each. */

@@ -84,3 +84,12 @@ export interface ImportReport extends CheckReport {
   file: string;
   durationMs: number;
 }
+
+/** An earlier import of the same file (same bytes), as the preview reports it. */
+export interface EarlierImport {
+  importId: number;
+  sourceFile: string;
+  /** Local time, YYYY-MM-DD HH:MM. */
+  startedAt: string;
+  status: 'done' | 'undone';
+}

@@ -45,6 +45,7 @@ async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions
     columns: p.columns,
     fields: FIELDS[p.kind].filter((f) => f.name !== 'platform').map((f) => ({ name: f.name, type: f.type, required: Boolean(f.required) })),
     sample: p.sample.slice(0, 10),
+    earlier: p.earlier,
   };
 }
 

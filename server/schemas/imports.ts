@@ -58,6 +58,8 @@ export const Preview = z.object({
   fields: z.array(FieldInfo),
   /** The first rows as read, masked. */
   sample: z.array(z.record(z.string(), z.string().nullable())),
+  /** The latest import of this very file (same bytes), if it was imported before. */
+  earlier: z.object({ importId: z.number().int(), sourceFile: z.string(), startedAt: z.string(), status: z.enum(['done', 'undone']) }).nullable(),
 });
 
 export const UploadParams = z.object({ uploadId: z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id') });

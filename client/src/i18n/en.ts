@@ -585,6 +585,8 @@ export const en: Record<MessageKey, string> = {
   'runStatus.done': 'done',
   'runStatus.failed': 'failed',
   'runStatus.undone': 'undone',
+  'imports.earlierDone': 'This file was imported before, by import #{id} ({file}, {time}): rows it loaded will count as unchanged.',
+  'imports.earlierUndone': 'This file was imported before, by import #{id} ({file}, {time}), since undone.',
   'imports.undo': 'Undo this import',
   'imports.undoTitle': 'Undo import #{id}: {file}',
   'imports.undoRemoves': 'The {n} records the import added will be removed.',

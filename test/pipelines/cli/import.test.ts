@@ -36,6 +36,8 @@ describe('npm run pipeline -- import / rejects / status', () => {
     const { stdout } = await cli(['import', file, '--mapping', saved, '--json', '--db', db]);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ rowsRead: 2, inserted: 1, rejected: 1 });
+    // the same file again: the dry run says it was imported before
+    expect((await cli(['import', file, '--dry-run', '--db', db])).stdout).toContain(`note: this file was imported before, by import #${report.importId} (wo.csv, `);
 
     const rejects = JSON.parse((await cli(['rejects', '--import', String(report.importId), '--json', '--db', db])).stdout);
     expect(rejects).toEqual([expect.objectContaining({ source_row: 3, reason: "受理时间 '2025-02-30 08:00:00' is not a date" })]);

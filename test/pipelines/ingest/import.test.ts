@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
-import { checkFile, importFile, previewFile, ImportError } from '../../../pipelines/ingest/index.js';
+import { checkFile, importFile, previewFile, ImportError, undoImport } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
 
 let db: Database;
@@ -404,6 +404,18 @@ describe('previewFile', () => {
     expect(p.sample[0]['来电号码']).toBe('[电话]');
     expect(await count('appeals')).toBe(0);
     expect(await count('import_runs')).toBe(0);
+  });
+
+  it('recognises a file imported before by its bytes, whatever its name, and says when that import was undone', async () => {
+    const text = [HEADER, ...ROWS].join('\n');
+    expect((await previewFile(db, write('wo.csv', text))).earlier).toBeNull();
+    const first = await importFile(db, write('wo.csv', text));
+    const again = await previewFile(db, write('renamed.csv', text));
+    expect(again.earlier).toEqual({ importId: first.importId, sourceFile: 'wo.csv', startedAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/), status: 'done' });
+    // one byte different: another file
+    expect((await previewFile(db, write('edited.csv', `${text}\n`))).earlier).toBeNull();
+    await undoImport(db, first.importId, 'officer');
+    expect((await previewFile(db, write('wo.csv', text))).earlier).toMatchObject({ importId: first.importId, status: 'undone' });
   });
 
   it('says before the import which columns the mapping names that the file lacks, and which headers it reads', async () => {
