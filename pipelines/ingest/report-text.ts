@@ -46,7 +46,7 @@ export function warningText(w: ImportWarning): string {
 /** That this very file was imported before, and what became of that import. */
 export function earlierText(e: EarlierImport): string {
   const when = `import #${e.importId} (${e.sourceFile}, ${e.startedAt})`;
-  return e.status === 'undone' ? `this file was imported before, by ${when}, since undone` : `this file was imported before, by ${when}: rows it loaded count as unchanged`;
+  return e.status === 'undone' ? `this file was imported before, by ${when}, since undone` : `this file was imported before, by ${when}`;
 }
 
 /** What ran after an import, a line each. */

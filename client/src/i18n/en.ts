@@ -585,7 +585,7 @@ export const en: Record<MessageKey, string> = {
   'runStatus.done': 'done',
   'runStatus.failed': 'failed',
   'runStatus.undone': 'undone',
-  'imports.earlierDone': 'This file was imported before, by import #{id} ({file}, {time}): rows it loaded will count as unchanged.',
+  'imports.earlierDone': 'This file was imported before, by import #{id} ({file}, {time}). A trial run shows what importing it again would do.',
   'imports.earlierUndone': 'This file was imported before, by import #{id} ({file}, {time}), since undone.',
   'imports.undo': 'Undo this import',
   'imports.undoTitle': 'Undo import #{id}: {file}',

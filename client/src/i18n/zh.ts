@@ -583,7 +583,7 @@ export const zh = {
   'runStatus.done': '完成',
   'runStatus.failed': '失败',
   'runStatus.undone': '已撤销',
-  'imports.earlierDone': '这个文件已由导入 #{id}（{file}，{time}）导入过：再次导入时，已导入的行计为未变。',
+  'imports.earlierDone': '这个文件已由导入 #{id}（{file}，{time}）导入过。再次导入会怎样，可先试导入查看。',
   'imports.earlierUndone': '这个文件曾由导入 #{id}（{file}，{time}）导入，该次导入已撤销。',
   'imports.undo': '撤销此次导入',
   'imports.undoTitle': '撤销导入 #{id}：{file}',
