@@ -24,7 +24,11 @@ export const undoImportCommand: Command = {
         const plan = await undoPlan(db, id);
         if (values.json) console.log(JSON.stringify(plan));
         else if (plan.blocked) console.log(`cannot undo: ${blockText(id, plan.blocked)}`);
-        else console.log(`undoing import #${id} (${plan.sourceFile}) would remove ${count(plan.removes, 'row', 'rows')} and restore ${count(plan.restores, 'earlier version', 'earlier versions')}`);
+        else {
+          console.log(`undoing import #${id} (${plan.sourceFile}) would remove ${count(plan.removes, 'row', 'rows')} and restore ${count(plan.restores, 'earlier version', 'earlier versions')}`);
+          const later = plan.laterUnchanged.map((l) => `#${l.importId} (${l.sourceFile})`).join(', ');
+          if (later) console.log(`note: later imports ${later} wrote nothing but counted rows unchanged: records they shared with this one leave too; import them again after the undo`);
+        }
         return plan.blocked ? 1 : 0;
       }
       const report = await undoImport(db, id, str(values, 'by') ?? process.env.USER ?? 'cli');

@@ -12,6 +12,11 @@ export interface UndoPlan {
   /** Rows the import wrote that would leave (records it added) or be replaced by what was there before. */
   removes: number;
   restores: number;
+  /**
+   * Later imports of the same kind that wrote nothing but counted rows unchanged: if they held these
+   * same records, those leave too (they were never written by them). Re-import them after the undo.
+   */
+  laterUnchanged: { importId: number; sourceFile: string }[];
 }
 
 export type UndoBlock =
@@ -41,6 +46,7 @@ type PlanRow = {
   restored: number;
   later_id: number | null;
   later_file: string | null;
+  later_unchanged: { importId: number; sourceFile: string }[];
 };
 
 /** The English sentence for a block, for the CLI and the API's error message. */
@@ -66,7 +72,7 @@ export async function undoPlan(db: Database, importId: number): Promise<UndoPlan
   else if (r.status === 'undone') blocked = { code: 'undone', at: r.undone_at ?? '', by: r.undone_by };
   else if (r.updated > 0 && !r.keeps_replaced) blocked = { code: 'no_earlier_rows' };
   else if (r.later_id !== null) blocked = { code: 'later_import', importId: r.later_id, sourceFile: r.later_file ?? '' };
-  return { importId, sourceFile: r.source_file, blocked, removes: r.written - r.restored, restores: r.restored };
+  return { importId, sourceFile: r.source_file, blocked, removes: r.written - r.restored, restores: r.restored, laterUnchanged: r.later_unchanged };
 }
 
 /**

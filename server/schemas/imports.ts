@@ -156,6 +156,8 @@ export const UndoPlan = z.object({
   removes: z.number().int(),
   /** Earlier versions that would come back: the rows the import updated. */
   restores: z.number().int(),
+  /** Later imports that wrote nothing but counted rows unchanged: records they shared with this one leave too. */
+  laterUnchanged: z.array(z.object({ importId: z.number().int(), sourceFile: z.string() })),
 });
 export const UndoResult = z.object({ importId: z.number().int(), sourceFile: z.string(), removed: z.number().int(), restored: z.number().int() });
 

@@ -591,6 +591,8 @@ export const en: Record<MessageKey, string> = {
   'imports.undoTitle': 'Undo import #{id}: {file}',
   'imports.undoRemoves': 'The {n} records the import added will be removed.',
   'imports.undoRestores': 'The {n} records the import updated will be restored to their earlier versions.',
+  'imports.undoLaterUnchanged': 'Later imports {list} wrote nothing but counted rows unchanged: if they held the same records, those leave with this import too. Import those files again after the undo.',
+  'imports.runRef': '#{id} ({file})',
   'imports.undoAfter': 'The dispute signals are then recomputed. The import stays in the history, marked undone; the same file can be imported again later.',
   'imports.undoConfirm': 'Undo import',
   'imports.undoDone': 'Import #{id} undone: {removed} rows removed, {restored} restored.',

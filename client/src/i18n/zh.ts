@@ -589,6 +589,8 @@ export const zh = {
   'imports.undoTitle': '撤销导入 #{id}：{file}',
   'imports.undoRemoves': '将删除本次导入新增的 {n} 条记录。',
   'imports.undoRestores': '本次导入更新的 {n} 条记录将恢复为更新前的版本。',
+  'imports.undoLaterUnchanged': '之后的导入 {list} 没有写入数据，但有行计为未变：如果它们含有同样的记录，这些记录也会随本次撤销删除。撤销后可重新导入这些文件。',
+  'imports.runRef': '#{id}（{file}）',
   'imports.undoAfter': '争议信号随后重新计算。导入记录留在历史中，标记为已撤销；同一文件之后可以重新导入。',
   'imports.undoConfirm': '确认撤销',
   'imports.undoDone': '导入 #{id} 已撤销：删除 {removed} 条，恢复 {restored} 条。',

@@ -46,7 +46,7 @@ describe('undoImport', () => {
     const second = await importFile(db, write('second.csv', [HEADER, A1, A2_CLOSED, A3]));
     expect(second).toMatchObject({ inserted: 1, updated: 1, unchanged: 1 });
 
-    expect(await undoPlan(db, second.importId)).toEqual({ importId: second.importId, sourceFile: 'second.csv', blocked: null, removes: 1, restores: 1 });
+    expect(await undoPlan(db, second.importId)).toEqual({ importId: second.importId, sourceFile: 'second.csv', blocked: null, removes: 1, restores: 1, laterUnchanged: [] });
     expect(await undoImport(db, second.importId, 'officer')).toEqual({ importId: second.importId, sourceFile: 'second.csv', removed: 1, restored: 1 });
 
     // every row as it was before, load times included
@@ -78,7 +78,11 @@ describe('undoImport', () => {
     // an import that changed nothing does not stand in the way
     await importFile(db, write('again.csv', [HEADER, A2]));
 
-    expect((await undoPlan(db, first.importId)).blocked).toEqual({ code: 'later_import', importId: second.importId, sourceFile: 'second.csv' });
+    expect(await undoPlan(db, first.importId)).toMatchObject({
+      blocked: { code: 'later_import', importId: second.importId, sourceFile: 'second.csv' },
+      // it wrote nothing, but may have held the same records: the plan names it
+      laterUnchanged: [{ importId: second.importId + 1, sourceFile: 'again.csv' }],
+    });
     await expect(undoImport(db, first.importId, 'officer')).rejects.toThrow(`import #${second.importId} (second.csv) came later and wrote rows: undo it first`);
     expect(await db.query('SELECT appeal_id FROM appeals ORDER BY 1')).toEqual([{ appeal_id: 'GD001' }, { appeal_id: 'GD002' }]);
 

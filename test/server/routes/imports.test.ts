@@ -259,9 +259,9 @@ describe('undo', () => {
     expect(await admin.json(`/api/imports/${secondId}/undo`)).toMatchObject({ blocked: null, removes: 0, restores: 1 });
     // the same file uploaded again is recognised before it is imported
     const header = CSV.split('\n')[0];
-    const again = await (await upload(admin, [header, 'UNDO1,2025/5/7 9:00,东城区,路灯不亮已修好,东城区城市管理综合执法局'].join('\n'), '又一次.csv')).json();
-    expect(again.earlier).toMatchObject({ importId: secondId, sourceFile: '撤销二.csv', status: 'done' });
-    await admin.request('DELETE', `/api/imports/uploads/${again.uploadId}`);
+    const reupload = await (await upload(admin, [header, 'UNDO1,2025/5/7 9:00,东城区,路灯不亮已修好,东城区城市管理综合执法局'].join('\n'), '又一次.csv')).json();
+    expect(reupload.earlier).toMatchObject({ importId: secondId, sourceFile: '撤销二.csv', status: 'done' });
+    await admin.request('DELETE', `/api/imports/uploads/${reupload.uploadId}`);
     const undone = await admin.post(`/api/imports/${secondId}/undo`, {});
     expect(undone.status).toBe(200);
     expect(await undone.json()).toEqual({ importId: secondId, sourceFile: '撤销二.csv', removed: 0, restored: 1 });
