@@ -9,8 +9,9 @@ export interface UndoPlan {
   sourceFile: string;
   /** Null when the import can be undone. */
   blocked: UndoBlock | null;
-  /** Rows the import wrote that would leave (records it added) or be replaced by what was there before. */
+  /** Rows that would leave: the records the import added. */
   removes: number;
+  /** Rows that would come back: the earlier versions of the records the import updated. */
   restores: number;
   /**
    * Later imports of the same kind that wrote nothing but counted rows unchanged: if they held these
