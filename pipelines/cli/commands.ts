@@ -9,6 +9,7 @@ export interface CommandEntry {
 /** Every subcommand of `npm run pipeline`; one line per command. */
 export const commands: CommandEntry[] = [
   { name: 'import', load: async () => (await import('./import.js')).importCommand },
+  { name: 'imports', load: async () => (await import('./imports.js')).importsCommand },
   { name: 'undo-import', load: async () => (await import('./undo-import.js')).undoImportCommand },
   { name: 'rejects', load: async () => (await import('./rejects.js')).rejectsCommand },
   { name: 'status', load: async () => (await import('./status.js')).status },

@@ -151,7 +151,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   });
 
   api.add({ method: 'get', path: '/', summary: 'Import runs, newest first', access: admin, query: RunsQuery, response: RunList, table: { row: RunRow } }, async ({ query }) => {
-    const rows = await ctx.db.all<Row>('server/import_runs', { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const rows = await ctx.db.all<Row>('ingest/import_runs', { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
     return { total: (rows[0]?.total as number | undefined) ?? 0, rows: rows.map(toRun) };
   });
 

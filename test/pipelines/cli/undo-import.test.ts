@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/temp-db.js';
 const run = promisify(execFile);
 const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
 
-describe('npm run pipeline -- undo-import', () => {
+describe('npm run pipeline -- imports / undo-import', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
@@ -34,6 +34,15 @@ describe('npm run pipeline -- undo-import', () => {
       importId: second.importId, sourceFile: 'b.csv', removed: 1, restored: 1,
     });
     expect(JSON.parse((await cli(['status', '--json', '--db', db])).stdout)).toMatchObject({ appeals: 1, appeals_replaced: 0 });
+    // the import list gives the ids, newest first, and says which was undone by whom
+    const runs = JSON.parse((await cli(['imports', '--json', '--db', db])).stdout);
+    expect(runs.map((r: { import_id: number; status: string; undone_by: string | null }) => [r.import_id, r.status, r.undone_by])).toEqual([
+      [second.importId, 'undone', 'officer'],
+      [first.importId, 'done', null],
+    ]);
+    expect((await cli(['imports', '--limit', '1', '--db', db])).stdout).toMatch(
+      new RegExp(`^#${second.importId}  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  appeals  b\\.csv  undone \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d by officer\n    read 2: 1 new, 1 updated, 0 unchanged, 0 rejected\n\\(1 older; --limit to see more\\)\n$`),
+    );
     expect((await cli(['undo-import', 'x', '--db', db]).catch((e) => e)).stderr).toContain('usage: npm run pipeline -- undo-import <import id>');
   });
 });
