@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../../../pipelines/config.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { insertAppeals } from '../disputes/fixture.js';
-
-const run = promisify(execFile);
-const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
+import { cli } from '../../helpers/cli.js';
 
 describe('npm run pipeline -- export', () => {
   let cleanup = () => {};

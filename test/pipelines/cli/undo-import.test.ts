@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../../../pipelines/config.js';
 import { tempDir } from '../../helpers/temp-db.js';
-
-const run = promisify(execFile);
-const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
+import { cli } from '../../helpers/cli.js';
 
 describe('npm run pipeline -- imports / undo-import', () => {
   let cleanup = () => {};

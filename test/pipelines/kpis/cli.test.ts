@@ -1,14 +1,9 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../../pipelines/config.js';
 import { Database } from '../../../pipelines/db/database.js';
 import { tempDir } from '../../helpers/temp-db.js';
 import { buildAgendaCity } from '../disputes/agenda-fixture.js';
-
-const run = promisify(execFile);
-const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'pipelines/cli.ts'), ...args], { cwd: ROOT });
+import { cli } from '../../helpers/cli.js';
 
 describe('npm run pipeline -- kpis', () => {
   let cleanup: () => void;
