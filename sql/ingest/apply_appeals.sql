@@ -3,15 +3,14 @@
 CREATE OR REPLACE TEMP TABLE writing AS
 SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
 
--- The rows being replaced become earlier versions, still known by the import that loaded them.
-INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
-SELECT a.platform, a.appeal_id, a.row_hash, a.import_id FROM appeals a
-SEMI JOIN writing w ON a.platform = w.platform AND a.appeal_id = w.appeal_id;
-
--- The replaced rows are kept whole too, so this import can be undone.
+-- The rows being replaced are kept whole, so this import can be undone, and become earlier
+-- versions, still known by the import that loaded them.
 INSERT INTO appeals_replaced BY NAME
 SELECT a.*, getvariable('ingest_import_id') AS replaced_by FROM appeals a
 SEMI JOIN writing w ON a.platform = w.platform AND a.appeal_id = w.appeal_id;
+
+INSERT INTO appeal_versions (platform, appeal_id, row_hash, import_id)
+SELECT platform, appeal_id, row_hash, import_id FROM appeals_replaced WHERE replaced_by = getvariable('ingest_import_id');
 
 DELETE FROM appeals a USING writing w WHERE a.platform = w.platform AND a.appeal_id = w.appeal_id;
 

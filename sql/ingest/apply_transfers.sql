@@ -3,15 +3,14 @@
 CREATE OR REPLACE TEMP TABLE writing AS
 SELECT t.* FROM typed t JOIN classified c USING (__row) WHERE c.to_write;
 
--- The rows being replaced become earlier versions, still known by the import that loaded them.
-INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
-SELECT x.platform, x.appeal_id, x.seq, x.row_hash, x.import_id FROM transfers x
-SEMI JOIN writing w ON x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
-
--- The replaced rows are kept whole too, so this import can be undone.
+-- The rows being replaced are kept whole, so this import can be undone, and become earlier
+-- versions, still known by the import that loaded them.
 INSERT INTO transfers_replaced BY NAME
 SELECT x.*, getvariable('ingest_import_id') AS replaced_by FROM transfers x
 SEMI JOIN writing w ON x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
+
+INSERT INTO transfer_versions (platform, appeal_id, seq, row_hash, import_id)
+SELECT platform, appeal_id, seq, row_hash, import_id FROM transfers_replaced WHERE replaced_by = getvariable('ingest_import_id');
 
 DELETE FROM transfers x USING writing w WHERE x.platform = w.platform AND x.appeal_id = w.appeal_id AND x.seq = w.seq;
 
