@@ -1,7 +1,7 @@
 import { Database } from '../db/database.js';
 import { defaultDbPath } from '../config.js';
 import { ExportError } from '../export/output-dir.js';
-import { exportParquet } from '../export/parquet.js';
+import { exportParquet, recordParquetExport } from '../export/parquet.js';
 import { str, UsageError, type Command } from './command.js';
 
 const USAGE = 'export --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--overwrite] [--by NAME] [--db PATH] [--json]';
@@ -28,12 +28,8 @@ export const exportCommand: Command = {
     if (!out) throw new UsageError(`--out is required\nusage: npm run pipeline -- ${USAGE}`);
     const db = await Database.open(str(values, 'db') ?? defaultDbPath());
     try {
-      const report = await exportParquet(db, out, {
-        from: str(values, 'from'),
-        to: str(values, 'to'),
-        overwrite: values.overwrite === true,
-        actor: str(values, 'by') ?? process.env.USER ?? 'cli',
-      });
+      const report = await exportParquet(db, out, { from: str(values, 'from'), to: str(values, 'to'), overwrite: values.overwrite === true });
+      await recordParquetExport(db, report, str(values, 'by') ?? process.env.USER ?? 'cli');
       if (values.json) {
         console.log(JSON.stringify(report));
         return 0;

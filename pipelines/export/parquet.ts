@@ -26,8 +26,6 @@ export interface ParquetExportOptions {
   to?: string;
   /** Replace an earlier export in the folder. */
   overwrite?: boolean;
-  /** Who exports, for the audit log. */
-  actor: string;
 }
 
 export interface ExportedTable {
@@ -92,9 +90,10 @@ async function writeTables(db: Database, dir: string, opts: ParquetExportOptions
  * record tables partitioned by district and local month of receipt (Hive layout, readable
  * unchanged by Spark, Trino or DuckDB), with a `_manifest.json`. Everything is read in one
  * snapshot, written beside the target and moved into place only when complete. Texts are as stored
- * (masked at import); topic labels are masked again, since a person may have typed them.
+ * (masked at import); topic labels are masked again, since a person may have typed them. It only
+ * reads: the caller records it in the audit log (recordParquetExport), on a connection that may write.
  */
-export async function exportParquet(db: Database, target: string, opts: ParquetExportOptions): Promise<ParquetExport> {
+export async function exportParquet(db: Database, target: string, opts: ParquetExportOptions = {}): Promise<ParquetExport> {
   const started = Date.now();
   checkWindow(opts);
   const out = await openOutput(target, opts.overwrite ?? false);
@@ -126,10 +125,15 @@ export async function exportParquet(db: Database, target: string, opts: ParquetE
     };
     await writeFile(join(out.partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitOutput(out);
-    await audit(db, { who: opts.actor, action: 'export', what: 'parquet', details: { dir: out.target, ...window, rows: Object.fromEntries(tables.map((t) => [t.name, t.rows])) } });
     return { dir: out.target, ...window, tables, durationMs: Date.now() - started };
   } catch (err) {
     await abandonOutput(out);
     throw err;
   }
+}
+
+/** Records an export in the audit log: who, where, the window and the rows of each table. */
+export async function recordParquetExport(db: Database, report: ParquetExport, actor: string): Promise<void> {
+  const rows = Object.fromEntries(report.tables.map((t) => [t.name, t.rows]));
+  await audit(db, { who: actor, action: 'export', what: 'parquet', details: { dir: report.dir, from: report.from, to: report.to, rows } });
 }

@@ -46,7 +46,7 @@ export const disputesBench: BenchSection = async ({ scale, workDir }) => {
     const year = await median(5, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31' }));
     const yearByDistrict = await median(3, () => computeKpis(db, { period: 'month', from: '2025-01-01', to: '2025-12-31', byDistrict: true }));
     const agenda = await median(3, () => proposeAgenda(db, { top: 10 }));
-    const [exportMs, exported] = await timed(() => exportParquet(db, join(workDir, 'lake'), { actor: 'bench' }));
+    const [exportMs, exported] = await timed(() => exportParquet(db, join(workDir, 'lake')));
     // baseline: the appeals alone as one unpartitioned file
     const [plainMs] = await timed(() => db.query(`COPY appeals TO '${join(workDir, 'appeals.parquet')}' (FORMAT parquet, COMPRESSION zstd)`));
     const exportedRows = exported.tables.reduce((n, t) => n + t.rows, 0);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
 import { ensureSignals } from '../../../pipelines/disputes/signals.js';
 import { ExportError } from '../../../pipelines/export/output-dir.js';
-import { EXPORT_TABLES, exportParquet } from '../../../pipelines/export/parquet.js';
+import { EXPORT_TABLES, exportParquet, recordParquetExport } from '../../../pipelines/export/parquet.js';
 import { importFile } from '../../../pipelines/ingest/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { insertAppeals, insertTransfers } from '../disputes/fixture.js';
@@ -47,7 +47,8 @@ describe('exportParquet', () => {
 
   it('writes every table, record tables partitioned by district and local month, and reads back as stored', async () => {
     const out = join(dir, 'lake');
-    const report = await exportParquet(db, out, { actor: 'tester' });
+    const report = await exportParquet(db, out);
+    await recordParquetExport(db, report, 'tester');
 
     // partitions: local month of receipt (A1 is 31 January in Beijing, 15:30 UTC), Chinese names as
     // they are, Hive's escapes for / and =, the NULL folder for no district
@@ -97,7 +98,7 @@ describe('exportParquet', () => {
     expect(manifest.tables.appeals.columns).toContainEqual({ name: 'received_at', type: 'TIMESTAMP WITH TIME ZONE' });
     expect(manifest).toMatchObject({ timeZone: 'Asia/Shanghai', window: { from: null, to: null } });
 
-    // the export is audit-logged with who and how much
+    // recorded in the audit log with who and how much
     const [entry] = await db.query<{ who: string; what: string; details: string }>("SELECT who, what, details::VARCHAR AS details FROM audit_log WHERE action = 'export'");
     expect(entry).toMatchObject({ who: 'tester', what: 'parquet' });
     expect(JSON.parse(entry.details).rows).toMatchObject({ appeals: 5, transfers: 3 });
@@ -108,7 +109,7 @@ describe('exportParquet', () => {
 
   it('writes files the importer reads back as they were stored', async () => {
     const out = join(dir, 'lake');
-    await exportParquet(db, out, { actor: 'tester' });
+    await exportParquet(db, out);
     const other = await tempDb();
     try {
       const file = join(out, 'appeals', 'district=东城区', 'month=2025-02', 'data_0.parquet');
@@ -122,14 +123,14 @@ describe('exportParquet', () => {
 
   it('exports one window: the appeals received in it (local dates) with their records', async () => {
     const out = join(dir, 'feb');
-    const report = await exportParquet(db, out, { from: '2025-02-01', to: '2025-03-05', actor: 'tester' });
+    const report = await exportParquet(db, out, { from: '2025-02-01', to: '2025-03-05' });
     expect((await readBack(db, out, 'appeals', 'appeal_id')).map((r) => r.appeal_id)).toEqual(['A2', 'A3', 'A4', 'P1']);
     expect((await readBack(db, out, 'transfers', 'appeal_id')).map((r) => r.appeal_id)).toEqual(['A3', 'GONE']);
     expect((await readBack(db, out, 'appeal_topics', 'appeal_id')).map((r) => r.appeal_id)).toEqual(['A2', 'A3']);
     expect(report).toMatchObject({ from: '2025-02-01', to: '2025-03-05' });
 
     // a window with no appeals gives empty table folders, not missing ones
-    const empty = await exportParquet(db, join(dir, 'none'), { from: '2030-01-01', actor: 'tester' });
+    const empty = await exportParquet(db, join(dir, 'none'), { from: '2030-01-01' });
     expect(empty.tables.find((t) => t.name === 'appeals')).toMatchObject({ rows: 0, files: 0 });
     expect(readdirSync(join(dir, 'none', 'appeals'))).toEqual([]);
   });
@@ -138,33 +139,33 @@ describe('exportParquet', () => {
     const mine = join(dir, 'mine');
     mkdirSync(mine);
     writeFileSync(join(mine, 'notes.txt'), 'keep me');
-    await expect(exportParquet(db, mine, { overwrite: true, actor: 'tester' })).rejects.toThrow(/not empty and holds no earlier export/);
+    await expect(exportParquet(db, mine, { overwrite: true })).rejects.toThrow(/not empty and holds no earlier export/);
     expect(readFileSync(join(mine, 'notes.txt'), 'utf8')).toBe('keep me');
-    await expect(exportParquet(db, join(mine, 'notes.txt'), { actor: 'tester' })).rejects.toThrow(/is a file/);
+    await expect(exportParquet(db, join(mine, 'notes.txt'), {})).rejects.toThrow(/is a file/);
 
     const out = join(dir, 'lake');
-    await exportParquet(db, out, { actor: 'tester' });
-    await expect(exportParquet(db, out, { actor: 'tester' })).rejects.toThrow(/pass --overwrite/);
+    await exportParquet(db, out);
+    await expect(exportParquet(db, out)).rejects.toThrow(/pass --overwrite/);
 
     // the replacement holds only the new export: March's partition is gone
-    await exportParquet(db, out, { to: '2025-02-28', overwrite: true, actor: 'tester' });
+    await exportParquet(db, out, { to: '2025-02-28', overwrite: true });
     expect(partitions(out, 'appeals')).not.toContain('district=西城区/month=2025-03');
     expect(JSON.parse(readFileSync(join(out, '_manifest.json'), 'utf8')).window).toEqual({ from: null, to: '2025-02-28' });
   });
 
   it('leaves an earlier export as it was when a new one fails, and rejects bad dates before writing', async () => {
     const out = join(dir, 'lake');
-    await exportParquet(db, out, { actor: 'tester' });
+    await exportParquet(db, out);
     const before = readFileSync(join(out, '_manifest.json'), 'utf8');
 
     await db.query('ALTER TABLE topic_terms RENAME TO topic_terms_gone');
-    await expect(exportParquet(db, out, { overwrite: true, actor: 'tester' })).rejects.toThrow(/topic_terms/);
+    await expect(exportParquet(db, out, { overwrite: true })).rejects.toThrow(/topic_terms/);
     expect(readFileSync(join(out, '_manifest.json'), 'utf8')).toBe(before);
     expect(partitions(out, 'appeals')).toContain('district=西城区/month=2025-03');
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
 
-    await expect(exportParquet(db, join(dir, 'bad'), { from: '2025-02-30', actor: 'tester' })).rejects.toThrow(ExportError);
-    await expect(exportParquet(db, join(dir, 'bad'), { from: '2025-03-01', to: '2025-02-01', actor: 'tester' })).rejects.toThrow(/after/);
+    await expect(exportParquet(db, join(dir, 'bad'), { from: '2025-02-30' })).rejects.toThrow(ExportError);
+    await expect(exportParquet(db, join(dir, 'bad'), { from: '2025-03-01', to: '2025-02-01' })).rejects.toThrow(/after/);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 });
