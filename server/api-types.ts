@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type * as A from './schemas/appeals.js';
 import type * as Au from './schemas/auth.js';
 import type * as C from './schemas/common.js';
+import type * as E from './schemas/exports.js';
 import type * as I from './schemas/imports.js';
 import type * as K from './schemas/kpis.js';
 import type * as M from './schemas/meetings.js';
@@ -58,6 +59,7 @@ export type RunDetail = z.infer<typeof I.RunDetail>;
 export type RejectList = z.infer<typeof I.RejectList>;
 export type UndoPlan = z.infer<typeof I.UndoPlan>;
 export type UndoResult = z.infer<typeof I.UndoResult>;
+export type ParquetExportResult = z.infer<typeof E.ParquetExportResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

@@ -13,6 +13,7 @@ import { DatabaseAccess } from './db-access.js';
 import { appealRoutes } from './routes/appeals.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
+import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -78,6 +79,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     userRoutes(ctx),
     appealRoutes(ctx),
     importRoutes(ctx),
+    exportRoutes(ctx),
     kpiRoutes(ctx),
     topicRoutes(ctx),
     meetingRoutes(ctx),

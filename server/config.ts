@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** Where uploads wait between preview and import; files get random names, never the client's. */
   uploadDir: string;
   maxUploadBytes: number;
+  /** Where Parquet exports are written, each in a folder of its own (never a path a client names). */
+  exportDir: string;
   /** Uploads not imported within this time are deleted. */
   uploadTtlMs: number;
   sessionHours: number;
@@ -42,6 +44,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     host: env.HOST || '127.0.0.1',
     clientDir: env.LINKAGE_CLIENT_DIR || join(ROOT, 'dist', 'client'),
     uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
+    exportDir: env.LINKAGE_EXPORT_DIR || join(ROOT, 'data', 'exports'),
     maxUploadBytes: intFrom(env.LINKAGE_MAX_UPLOAD_MB, 500, 'LINKAGE_MAX_UPLOAD_MB') * 1024 * 1024,
     uploadTtlMs: 6 * 3600_000,
     sessionHours: intFrom(env.LINKAGE_SESSION_HOURS, 12, 'LINKAGE_SESSION_HOURS'),

@@ -202,6 +202,17 @@ describe('the dashboard in a browser', () => {
     expect((await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeals WHERE appeal_id = 'JL001'"))[0].n).toBe(0);
   });
 
+  it('exports the data for a data lake into a new folder on the server', async () => {
+    await page.getByRole('link', { name: '数据导入' }).click();
+    const lake = page.locator('section', { has: page.getByRole('heading', { name: '数据湖导出（Parquet）' }) });
+    await lake.getByRole('button', { name: '导出' }).click();
+    const done = lake.getByRole('status');
+    await done.getByText(/^已写入 .*parquet-\d{8}-\d{6}，用时 [\d.]+ 秒。$/).waitFor({ timeout: 60_000 });
+    const appeals = (await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals'))[0].n;
+    const row = lake.locator('tbody tr', { hasText: '诉求 appeals' });
+    expect((await row.locator('td').allInnerTexts())[1]).toBe(appeals.toLocaleString('en'));
+  });
+
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
     const native: string[] = [];
     page.on('dialog', (d) => {
