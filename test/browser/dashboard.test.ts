@@ -188,16 +188,22 @@ describe('the dashboard in a browser', () => {
     }
     await page.getByText('读取 1 行：新增 1，更新 0，未变 0，拒收 0', { exact: false }).waitFor({ timeout: 60_000 });
 
-    // The wrong file after all: undone from its report, after a dialog that says what will happen.
+    // The wrong file after all. Previewed again, it is recognised as imported; it is undone from its
+    // history entry, after a dialog that says what will happen, and the preview then says so.
+    await page.getByLabel('文件', { exact: true }).setInputFiles(join(h.dir, '七月工单.csv'));
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.getByText(/^这个文件已由导入 #\d+（七月工单\.csv，/).waitFor();
+    const history = page.locator('section', { has: page.getByRole('heading', { name: '导入记录' }) });
+    await history.locator('tbody tr', { hasText: '七月工单.csv' }).first().getByRole('link').click();
     await page.getByRole('button', { name: /^撤销此次导入 #\d+$/ }).click();
     const dialog = page.getByRole('dialog', { name: /^撤销导入 #\d+：七月工单.csv$/ });
     await dialog.getByText('将删除本次导入新增的 1 条记录。', { exact: true }).waitFor();
     expect(await dialog.getByText('恢复为更新前的版本').count()).toBe(0);
     await screenshot(page, 'import-undo');
     await dialog.getByRole('button', { name: '确认撤销' }).click();
-    await page.getByText(/^导入 #\d+ 已撤销：删除 1 条，恢复 0 条。$/).waitFor();
+    await page.getByText(/^已于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d 由 admin 撤销。$/).waitFor();
+    await page.getByText(/^这个文件曾由导入 #\d+（七月工单\.csv，[^）]+）导入，该次导入已撤销。$/).waitFor();
     expect(await dialog.count()).toBe(0);
-    const history = page.locator('section', { has: page.getByRole('heading', { name: '导入记录' }) });
     await expect.poll(async () => (await history.locator('tbody tr', { hasText: '七月工单.csv' }).first().locator('td').allInnerTexts())[4]).toBe('已撤销');
     expect((await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeals WHERE appeal_id = 'JL001'"))[0].n).toBe(0);
   });
