@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { MappingError, mappedSelect } from './dynamic-sql.js';
 import { ImportError } from './errors.js';
+import { fileSha256 } from './file-hash.js';
 import { DEFAULT_PLATFORM, TARGET_TABLE } from './fields.js';
 import { inferMapping, missingRequired } from './infer-mapping.js';
 import { mappingFit } from './mapping-fit.js';
@@ -26,6 +25,8 @@ export interface ImportOptions {
   sourceName?: string;
   importedBy?: string;
   onProgress?: Progress;
+  /** The file's SHA-256 when the caller has it already (an upload hashed once); else it is hashed here. */
+  sha256?: Promise<string | null>;
 }
 
 export interface Preview {
@@ -56,12 +57,6 @@ async function earlierImport(db: Database, sha: string | null): Promise<EarlierI
   if (!sha) return null;
   const r = await db.one<{ import_id: number; source_file: string; started_at: string; status: 'done' | 'undone' }>('ingest/earlier_import_of_file', { sha });
   return r ? { importId: r.import_id, sourceFile: r.source_file, startedAt: r.started_at, status: r.status } : null;
-}
-
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 interface Chosen {
@@ -131,7 +126,7 @@ async function withStaged<T>(db: Database, path: string, onProgress: Progress | 
  */
 export async function previewFile(db: Database, path: string, opts: ImportOptions & { check?: boolean } = {}): Promise<Preview> {
   // hashed while DuckDB reads the file, to recognise a file imported before
-  const fileSha = sha256File(path).catch(() => null);
+  const fileSha = opts.sha256 ?? fileSha256(path);
   return withStaged(db, path, opts.onProgress, async (sniffed, staged) => {
     const chosen = chooseMapping(opts, staged.headers);
     const { mapping, preset } = chosen;
@@ -219,7 +214,7 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
   let mapping: Mapping | undefined;
   try {
     // Hashed while DuckDB reads the file: the hash is only recorded, nothing waits for it.
-    const fileSha = sha256File(path).catch(() => null);
+    const fileSha = opts.sha256 ?? fileSha256(path);
     return await withStaged(db, path, opts.onProgress, async (sn, staged) => {
       sniffed = sn;
       const chosen = chooseMapping(opts, staged.headers);

@@ -57,6 +57,7 @@ export class ImportJobs {
           ...options,
           sourceName: upload.fileName,
           importedBy: who,
+          sha256: upload.sha256,
           onProgress: (phase, done, total) => {
             job.phase = phase;
             job.done = done;

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import multer from 'multer';
 import type { RequestHandler } from 'express';
+import { fileSha256 } from '../../pipelines/ingest/file-hash.js';
 
 /** Extensions the importer tells formats by; anything else is stored without one (content decides). */
 const KNOWN_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.json', '.ndjson', '.jsonl', '.parquet']);
@@ -16,6 +17,8 @@ export interface Upload {
   size: number;
   uploadedBy: string;
   at: number;
+  /** Hashed once when it arrives: every preview and the import use it. */
+  sha256: Promise<string | null>;
 }
 
 /** A client's file name reduced to a harmless label: no folders, no control characters, bounded length. */
@@ -54,7 +57,8 @@ export class UploadStore {
 
   add(file: Express.Multer.File, uploadedBy: string): Upload {
     this.expire();
-    const upload: Upload = { id: randomUUID(), path: join(this.dir, file.filename), fileName: cleanFileName(file.originalname), size: file.size, uploadedBy, at: Date.now() };
+    const path = join(this.dir, file.filename);
+    const upload: Upload = { id: randomUUID(), path, fileName: cleanFileName(file.originalname), size: file.size, uploadedBy, at: Date.now(), sha256: fileSha256(path) };
     this.uploads.set(upload.id, upload);
     return upload;
   }

@@ -28,7 +28,7 @@ function readOptions(body: z.output<typeof ReadOptions>): Pick<ImportOptions, 'k
 
 /** How the upload would be read: worked out in temp tables on a connection of its own, beside any import. */
 async function preview(ctx: AppContext, upload: Upload, opts: Pick<ImportOptions, 'kind' | 'preset' | 'mapping'>): Promise<z.input<typeof Preview>> {
-  const p = await ctx.lock.aside((db) => previewFile(db, upload.path, opts));
+  const p = await ctx.lock.aside((db) => previewFile(db, upload.path, { ...opts, sha256: upload.sha256 }));
   return {
     uploadId: upload.id,
     fileName: upload.fileName,
