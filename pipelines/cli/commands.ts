@@ -21,4 +21,5 @@ export const commands: CommandEntry[] = [
   { name: 'meetings', load: async () => (await import('./meetings.js')).meetingsCommand },
   { name: 'report', load: async () => (await import('./report.js')).reportCommand },
   { name: 'export', load: async () => (await import('./export.js')).exportCommand },
+  { name: 'lake-topics', load: async () => (await import('./lake-topics.js')).lakeTopicsCommand },
 ];

@@ -33,6 +33,20 @@ interface BaselineResult {
   nmi: number;
   ari: number;
 }
+interface LakeResult {
+  exportMs: number;
+  ms: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  appeals: number;
+  partitions: number;
+  slowest: number;
+  mergeMs: number;
+  partitionTopics: number;
+  topics: number;
+  nmi: number;
+  ari: number;
+}
 interface AssignResult {
   loadMs: number;
   assignMs: number;
@@ -104,6 +118,10 @@ export const topicsBench: BenchSection = async ({ scale, workDir }) => {
   const base = await once<BaselineResult>('baseline', pristine, files.truth, String(k));
   const baseRate = base.appeals / (base.ms / 1000);
 
+  console.error('[bench] topics: partition by partition (export, a run per district, merge)…');
+  const lake = await once<LakeResult>('lake', pristine, files.truth, join(workDir, 'lake'));
+  const lakeRate = lake.appeals / (lake.ms / 1000);
+
   console.error('[bench] topics: assign 10,000 new appeals…');
   const extra = await writeCity(join(workDir, 'extra'), Math.round(NEW_APPEALS / ELIGIBLE_PER_N), 777);
   const renamed = { workOrders: join(workDir, 'extra-orders.csv'), incidents: join(workDir, 'extra-incidents.csv') };
@@ -127,6 +145,13 @@ export const topicsBench: BenchSection = async ({ scale, workDir }) => {
     { area: 'topics', metric: `NMI vs true problems, all appeals, unclustered = one cluster (baseline told k=${k})`, value: Number(nmi(ours.truth, ours.found).toFixed(3)), unit: '', baseline: Number(base.nmi.toFixed(3)) },
     { area: 'topics', metric: 'ARI vs true problems, same', value: Number(ari(ours.truth, ours.found).toFixed(3)), unit: '', baseline: Number(base.ari.toFixed(3)) },
     { area: 'topics', metric: 'appeals left unclustered', value: Number((1 - run.clustered / run.appeals).toFixed(3)), unit: 'share', baseline: 0 },
+    { area: 'topics', metric: `by district from a Parquet export: ${lake.partitions} runs one after another + merge, ${lake.partitionTopics} → ${lake.topics} topics (one-run speed beside it)`, value: Math.round(lakeRate), unit: 'appeals/s', baseline: Math.round(rate) },
+    { area: 'topics', metric: 'by district: slowest district run', value: Math.round(lake.slowest), unit: 'ms' },
+    { area: 'topics', metric: 'by district: the merge', value: Math.round(lake.mergeMs), unit: 'ms' },
+    { area: 'topics', metric: 'by district: the Parquet export they read (before them, not counted above)', value: Math.round(lake.exportMs), unit: 'ms' },
+    { area: 'topics', metric: 'by district: peak memory (max RSS of its process, export included; one run beside it)', value: lake.maxRssMiB, unit: 'MiB', baseline: Math.max(...runs.map((r) => r.maxRssMiB)) },
+    { area: 'topics', metric: 'by district: NMI of the merged topics, same appeals (one run beside it)', value: Number(lake.nmi.toFixed(3)), unit: '', baseline: Number(nmi(ours.truth, ours.found).toFixed(3)) },
+    { area: 'topics', metric: 'by district: ARI, same', value: Number(lake.ari.toFixed(3)), unit: '', baseline: Number(ari(ours.truth, ours.found).toFixed(3)) },
     { area: 'topics', metric: `assign ${assign.considered.toLocaleString('en')} new appeals, model loaded (new process)`, value: Math.round(assign.assignMs), unit: 'ms', target: '≤ 1000', ok: assign.assignMs <= 1000 },
     { area: 'topics', metric: 'load the assignment model (first call in a new process)', value: Math.round(assign.loadMs), unit: 'ms' },
     { area: 'topics', metric: 'assignment peak memory (max RSS of its process)', value: assign.maxRssMiB, unit: 'MiB' },

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../pipelines/db/database.js';
+import { exportParquet } from '../../pipelines/export/parquet.js';
 import { importFile } from '../../pipelines/ingest/index.js';
+import { MERGED, MERGED_FILES, openLake, runLakeTopics } from '../../pipelines/lake/index.js';
 import { DEFAULT_N, SAMPLE_FILE_NAMES } from '../../pipelines/sample/index.js';
 import { exportAssignments, listTopics, runTopics, type RunSummary } from '../../pipelines/topics/index.js';
 import { ari, nmi, purity } from '../../pipelines/topics/quality.js';
@@ -75,6 +77,7 @@ async function sampleCity(workDir: string): Promise<EvalRow[]> {
     await printTopics(db, dataset, items, new Map(problems.map((p) => [p.key, p.label_zh])));
     const exportA = join(workDir, 'city-a.csv');
     await exportAssignments(db, exportA);
+    const lakeRows = await partitionByPartition(db, workDir, truth, sizes);
     return [
       { dataset, metric: 'appeals (12345 + non-police 110)', value: items.length },
       { dataset, metric: 'true problems', value: sizes.size },
@@ -83,11 +86,40 @@ async function sampleCity(workDir: string): Promise<EvalRow[]> {
       { dataset, metric: 'ARI (unclustered = one cluster)', value: a, target: '≥ 0.85', ok: a >= 0.85 },
       { dataset, metric: 'purity', value: purity(recurring.map((i) => i.truth), recurring.map((i) => i.topic)) },
       { dataset, metric: 'recurring appeals left unclustered', value: pct(unclustered), target: '≤ 8 %', ok: unclustered <= 0.08 },
+      ...lakeRows,
       ...(await shuffleCheck(workDir, files, exportA)),
     ];
   } finally {
     db.close();
   }
+}
+
+/**
+ * The same city exported as Parquet and clustered district by district, then merged by centroid
+ * (pipelines/lake): scored like the run on the whole database, over the same recurring appeals.
+ */
+async function partitionByPartition(db: Database, workDir: string, truth: Map<string, string>, sizes: Map<string, number>): Promise<EvalRow[]> {
+  const dir = join(workDir, 'lake');
+  await exportParquet(db, dir);
+  const { merge } = await runLakeTopics(await openLake(dir));
+  const rows = await db.query<{ platform: string; appeal_id: string; topic_id: number | null }>(
+    `SELECT i.platform, i.appeal_id, t.topic_id FROM topic_input i
+     LEFT JOIN read_parquet('${join(dir, MERGED, MERGED_FILES.appealTopics)}/**/*.parquet', hive_partitioning = false) t USING (platform, appeal_id)
+     ORDER BY i.platform, i.appeal_id`,
+  );
+  const recurring = rows
+    .map((r) => ({ truth: truth.get(`${r.platform}/${r.appeal_id}`) ?? '?', topic: r.topic_id ?? -1 }))
+    .filter((i) => (sizes.get(i.truth) ?? 0) >= RECURRING_MIN);
+  const unclustered = recurring.filter((i) => i.topic < 0).length / Math.max(1, recurring.length);
+  const n = nmi(recurring.map((i) => i.truth), recurring.map((i) => i.topic));
+  const a = ari(recurring.map((i) => i.truth), recurring.map((i) => i.topic));
+  const dataset = `sample city, by district (${merge.partitions.length} partitions, merged)`;
+  return [
+    { dataset, metric: 'topics in the partitions → merged', value: `${merge.partitionTopics} → ${merge.topics}` },
+    { dataset, metric: 'NMI (unclustered = one cluster)', value: n, target: '≥ 0.90', ok: n >= 0.9 },
+    { dataset, metric: 'ARI (unclustered = one cluster)', value: a, target: '≥ 0.85', ok: a >= 0.85 },
+    { dataset, metric: 'recurring appeals left unclustered', value: pct(unclustered), target: '≤ 8 %', ok: unclustered <= 0.08 },
+  ];
 }
 
 /** The same files with their rows in another order must give byte-identical topics. */
