@@ -1,9 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MANIFEST } from '../export/output-dir.js';
-import { BY_PARTITION, type Lake } from './lake-folder.js';
+import type { Lake } from './lake-folder.js';
 import { mergeLakeTopics, type LakeMergeOptions, type MergeReport } from './merged-output.js';
-import { topicsOfPartition, type PartitionOptions, type PartitionResult } from './partition-topics.js';
+import { readPartitionResult, topicsOfPartition, type PartitionOptions, type PartitionResult } from './partition-topics.js';
 
 export { openLake, LakeError, BY_PARTITION, MERGED, type Lake } from './lake-folder.js';
 export { topicsOfPartition, type PartitionResult, type PartitionOptions } from './partition-topics.js';
@@ -11,11 +8,7 @@ export { mergeLakeTopics, MERGED_FILES, type MergeReport } from './merged-output
 
 /** Partitions without results from this export: never run, or run on an earlier export. */
 export function partitionsToRun(lake: Lake): string[] {
-  return lake.partitions.filter((p) => {
-    const file = join(lake.dir, BY_PARTITION, p, MANIFEST);
-    if (!existsSync(file)) return true;
-    return (JSON.parse(readFileSync(file, 'utf8')) as PartitionResult).lakeExportedAt !== lake.exportedAt;
-  });
+  return lake.partitions.filter((p) => readPartitionResult(lake, p)?.lakeExportedAt !== lake.exportedAt);
 }
 
 /**

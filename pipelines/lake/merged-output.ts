@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Database } from '../db/database.js';
@@ -7,7 +7,7 @@ import { abandonOutput, commitOutput, MANIFEST, openOutput } from '../export/out
 import { resolveParams, type TopicParams } from '../topics/params.js';
 import { BY_PARTITION, LakeError, MERGED, type Lake } from './lake-folder.js';
 import { mergeTopics, toLakeWeights, type PartTopic, type SeedTopic } from './merge-topics.js';
-import { ASSIGNMENTS, type PartitionResult } from './partition-topics.js';
+import { ASSIGNMENTS, readPartitionResult, type PartitionResult } from './partition-topics.js';
 
 /** The merged topics' files, beside their manifest. */
 export const MERGED_FILES = {
@@ -44,13 +44,9 @@ function readPartitionResults(lake: Lake): PartitionResult[] {
   const stale: string[] = [];
   const results: PartitionResult[] = [];
   for (const partition of lake.partitions) {
-    const file = join(lake.dir, BY_PARTITION, partition, MANIFEST);
-    if (!existsSync(file)) {
-      missing.push(partition);
-      continue;
-    }
-    const result = JSON.parse(readFileSync(file, 'utf8')) as PartitionResult;
-    if (result.lakeExportedAt !== lake.exportedAt) stale.push(partition);
+    const result = readPartitionResult(lake, partition);
+    if (!result) missing.push(partition);
+    else if (result.lakeExportedAt !== lake.exportedAt) stale.push(partition);
     else results.push(result);
   }
   const problems = [

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Database } from '../db/database.js';
@@ -47,6 +48,54 @@ export interface PartitionResult {
 
 export type PartitionOptions = Pick<RunOptions, 'params' | 'workers' | 'lexiconDir' | 'progress'>;
 
+/** What the topic engine's run on a partition contributes to its result. */
+type EngineResult = Pick<PartitionResult, 'clustered' | 'documents' | 'df' | 'joinThreshold' | 'segmenterVersion' | 'lexiconHash' | 'inputHash' | 'topics'>;
+
+const NOTHING_FOUND: EngineResult = { clustered: 0, documents: 0, df: {}, joinThreshold: 0, segmenterVersion: '', lexiconHash: '', inputHash: '', topics: [] };
+
+/** Runs the topic engine on the scratch database and reads back what the merge needs. */
+async function runEngine(db: Database, opts: PartitionOptions): Promise<EngineResult> {
+  const summary = await runTopics(db, opts);
+  // null when no term occurs in two texts (a partition of a text or two)
+  const model = await loadModel(db);
+  const centroids = await loadCentroids(db);
+  const terms = await db.all<{ topic_id: number; rank: number; term: string; weight: number; share: number }>('lake/partition_terms');
+  const topics = (await loadTopics(db))
+    .filter((t) => t.status === 'active')
+    .map((t) => {
+      const c = centroids.get(t.topic_id)!;
+      return {
+        id: t.topic_id,
+        label: t.label,
+        size: t.size,
+        threshold: t.threshold!,
+        centroid: c.terms.map((term, j) => [term, c.weights[j]] as [string, number]),
+        terms: terms.filter((r) => r.topic_id === t.topic_id).map(({ term, weight, share }) => ({ term, weight, share })),
+      };
+    });
+  return {
+    clustered: summary.clustered,
+    documents: summary.windowAppeals,
+    df: model ? Object.fromEntries(model.terms.map((term, t) => [term, model.df[t]])) : {},
+    joinThreshold: summary.joinThreshold,
+    segmenterVersion: summary.segmenterVersion,
+    lexiconHash: summary.lexiconHash,
+    inputHash: summary.inputHash,
+    topics,
+  };
+}
+
+/** A partition's results from an earlier run, or null when it has none. */
+export function readPartitionResult(lake: Lake, partition: string): PartitionResult | null {
+  const file = join(lake.dir, BY_PARTITION, partition, MANIFEST);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PartitionResult;
+  } catch (err) {
+    throw new LakeError(`${file} is not readable (${(err as Error).message}): run lake-topics partition --partition ${partition} again`);
+  }
+}
+
 /**
  * Runs the topic engine on one partition of a lake (a district, all its months), in a scratch
  * in-memory database holding only that partition's appeals, and writes the topics it found and
@@ -61,38 +110,16 @@ export async function topicsOfPartition(lake: Lake, name: string, opts: Partitio
   const db = await Database.open(':memory:');
   try {
     await db.run('lake/load_partition', { files: JSON.stringify(files), units: unitsFile(lake) });
-    const summary = await runTopics(db, opts);
-    const model = (await loadModel(db))!;
-    const centroids = await loadCentroids(db);
-    const terms = await db.all<{ topic_id: number; rank: number; term: string; weight: number; share: number }>('lake/partition_terms');
-    const topics: PartitionTopicRecord[] = (await loadTopics(db))
-      .filter((t) => t.status === 'active')
-      .map((t) => {
-        const c = centroids.get(t.topic_id)!;
-        return {
-          id: t.topic_id,
-          label: t.label,
-          size: t.size,
-          threshold: t.threshold!,
-          centroid: c.terms.map((term, j) => [term, c.weights[j]] as [string, number]),
-          terms: terms.filter((r) => r.topic_id === t.topic_id).map(({ term, weight, share }) => ({ term, weight, share })),
-        };
-      });
+    // a district of police matters only has nothing for the engine: its result is empty
+    const { n } = (await db.one<{ n: number }>('lake/partition_input_count'))!;
     const result: PartitionResult = {
       product: 'Linkage Insight',
       partition,
       lakeExportedAt: lake.exportedAt,
       ranAt: new Date(started).toISOString(),
-      appeals: summary.appeals,
-      clustered: summary.clustered,
-      documents: summary.windowAppeals,
-      df: Object.fromEntries(model.terms.map((term, t) => [term, model.df[t]])),
+      appeals: n,
       params: opts.params ?? {},
-      joinThreshold: summary.joinThreshold,
-      segmenterVersion: summary.segmenterVersion,
-      lexiconHash: summary.lexiconHash,
-      inputHash: summary.inputHash,
-      topics,
+      ...(n > 0 ? await runEngine(db, opts) : NOTHING_FOUND),
       durationMs: 0,
     };
     const out = await openOutput(join(lake.dir, BY_PARTITION, partition), true);

@@ -6,6 +6,7 @@ import { MANIFEST } from '../../../pipelines/export/output-dir.js';
 import { exportParquet } from '../../../pipelines/export/parquet.js';
 import { BY_PARTITION, LakeError, MERGED, mergeLakeTopics, openLake, partitionsToRun, runLakeTopics, topicsOfPartition } from '../../../pipelines/lake/index.js';
 import { tempDb } from '../../helpers/temp-db.js';
+import { insertAppeals } from '../disputes/fixture.js';
 import { importCity, readTruth, writeCity } from '../topics/city.js';
 
 interface Row {
@@ -133,5 +134,45 @@ describe('topics partition by partition over a Parquet export', () => {
 
   it('refuses a folder that holds no export', async () => {
     await expect(openLake(join(dir, 'city'))).rejects.toThrow(/holds no Parquet export/);
+  });
+});
+
+describe('partitions with little or nothing for the engine', () => {
+  it('gives a district of police matters only an empty result, and merges the rest', async () => {
+    const { db, dir, cleanup } = await tempDb();
+    try {
+      await insertAppeals(db, [
+        { id: 'A1', at: '2025-01-10 09:00', district: '东城区', content: '小区门口违章停车堵住出入口' },
+        { id: 'A2', at: '2025-01-11 09:00', district: '东城区', content: '违章停车堵住小区出入口' },
+        { id: 'P1', platform: '110', at: '2025-01-12 09:00', district: '西城区', police: true, content: '有人打架' },
+      ]);
+      const lakeDir = join(dir, 'lake');
+      await exportParquet(db, lakeDir);
+      const lake = await openLake(lakeDir);
+      expect(lake.partitions).toEqual(['district=东城区', 'district=西城区']);
+      const { ran, merge } = await runLakeTopics(lake);
+      const west = ran.find((r) => r.partition === 'district=西城区')!;
+      expect(west).toMatchObject({ appeals: 0, clustered: 0, topics: [] });
+      expect(ran.find((r) => r.partition === 'district=东城区')!.appeals).toBe(2);
+      expect(merge.appeals).toBe(2);
+      expect(merge.partitions.map((p) => p.partition)).toEqual(lake.partitions);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('says which results file is broken', async () => {
+    const { db, dir, cleanup } = await tempDb();
+    try {
+      await insertAppeals(db, [{ id: 'A1', at: '2025-01-10 09:00', district: '东城区' }]);
+      const lakeDir = join(dir, 'lake');
+      await exportParquet(db, lakeDir);
+      const lake = await openLake(lakeDir);
+      await topicsOfPartition(lake, 'district=东城区');
+      writeFileSync(join(lakeDir, BY_PARTITION, 'district=东城区', MANIFEST), '{"partition": ');
+      await expect(mergeLakeTopics(lake)).rejects.toThrow(/_manifest.json is not readable .*: run lake-topics partition --partition district=东城区 again/);
+    } finally {
+      cleanup();
+    }
   });
 });
