@@ -1,7 +1,7 @@
 import { LakeError, mergeLakeTopics, openLake, runLakeTopics, topicsOfPartition, type MergeReport, type PartitionResult } from '../lake/index.js';
 import { str, UsageError, type Command } from './command.js';
 
-const USAGE = 'lake-topics run|partition|merge --lake DIR [--partition district=NAME] [--json]';
+const USAGE = 'lake-topics run|partition|merge --lake DIR [--partition district=NAME] [--previous LAKE] [--json]';
 
 function partitionLine(r: PartitionResult): string {
   return `  ${r.partition.padEnd(24)} ${r.appeals.toLocaleString('en').padStart(9)} appeals  ${r.clustered.toLocaleString('en').padStart(9)} clustered  ${String(r.topics.length).padStart(4)} topics  ${r.durationMs} ms`;
@@ -21,6 +21,7 @@ export const lakeTopicsCommand: Command = {
   options: {
     lake: { type: 'string' },
     partition: { type: 'string' },
+    previous: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals) {
@@ -29,6 +30,8 @@ export const lakeTopicsCommand: Command = {
     if (!dir || !['run', 'partition', 'merge'].includes(step ?? '') || positionals.length !== 1) throw new UsageError(`usage: npm run pipeline -- ${USAGE}`);
     const name = str(values, 'partition');
     if ((step === 'partition') !== (name !== undefined)) throw new UsageError(step === 'partition' ? '--partition is required for lake-topics partition' : `--partition is only for lake-topics partition`);
+    const previous = str(values, 'previous');
+    if (step === 'partition' && previous !== undefined) throw new UsageError('--previous is for lake-topics run and merge: a partition run takes no ids');
     const json = values.json === true;
     const progress = json ? undefined : (s: string) => process.stderr.write(`    ${s}\n`);
     try {
@@ -38,11 +41,11 @@ export const lakeTopicsCommand: Command = {
         if (json) console.log(JSON.stringify({ ...r, df: undefined, topics: r.topics.map(({ centroid: _c, ...t }) => t) }));
         else console.log(partitionLine(r));
       } else if (step === 'merge') {
-        const m = await mergeLakeTopics(lake);
+        const m = await mergeLakeTopics(lake, { previous });
         if (json) console.log(JSON.stringify(m));
         else for (const line of mergeLines(m)) console.log(line);
       } else {
-        const { ran, merge } = await runLakeTopics(lake, { progress, onPartition: json ? undefined : (r) => console.log(partitionLine(r)) });
+        const { ran, merge } = await runLakeTopics(lake, { previous, progress, onPartition: json ? undefined : (r) => console.log(partitionLine(r)) });
         if (json) console.log(JSON.stringify({ partitionsRun: ran.map((r) => r.partition), merge }));
         else for (const line of mergeLines(merge)) console.log(line);
       }

@@ -1,5 +1,5 @@
 import type { Lake } from './lake-folder.js';
-import { mergeLakeTopics, type LakeMergeOptions, type MergeReport } from './merged-output.js';
+import { mergeLakeTopics, previousMerge, type LakeMergeOptions, type MergeReport } from './merged-output.js';
 import { readPartitionResult, topicsOfPartition, type PartitionOptions, type PartitionResult } from './partition-topics.js';
 
 export { openLake, LakeError, BY_PARTITION, MERGED, type Lake } from './lake-folder.js';
@@ -16,6 +16,8 @@ export function partitionsToRun(lake: Lake): string[] {
  * the other, then merges all partitions' topics.
  */
 export async function runLakeTopics(lake: Lake, opts: PartitionOptions & LakeMergeOptions & { onPartition?: (r: PartitionResult) => void } = {}): Promise<{ ran: PartitionResult[]; merge: MergeReport }> {
+  // a wrong --previous is said before the hours of partition runs, not after
+  previousMerge(lake, opts.previous);
   const ran: PartitionResult[] = [];
   for (const partition of partitionsToRun(lake)) {
     const result = await topicsOfPartition(lake, partition, opts);

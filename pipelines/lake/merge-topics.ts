@@ -137,7 +137,7 @@ function thresholdOf(parts: PartTopic[], members: number[]): number {
  * Most similar pairs first; a topic joins one other at most, and what joined it follows it.
  */
 function absorbFragments(parts: PartTopic[], members: number[][], centroids: NamedVector[]): void {
-  const live = members.map((m, g) => g).filter((g) => members[g].length > 0);
+  const live = members.map((_, g) => g).filter((g) => members[g].length > 0);
   const partitionsOf = new Map(live.map((g) => [g, new Set(members[g].map((i) => parts[i].partition))]));
   const sizeOf = (g: number) => members[g].reduce((s, i) => s + parts[i].size, 0);
   const pairs: { from: number; to: number; similarity: number }[] = [];

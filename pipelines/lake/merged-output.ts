@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Database } from '../db/database.js';
 import { HIVE_NULL, useHiveNames } from '../export/hive-names.js';
 import { abandonOutput, commitOutput, MANIFEST, openOutput } from '../export/output-dir.js';
@@ -36,6 +36,11 @@ export interface MergeReport {
 
 export interface LakeMergeOptions {
   params?: Partial<TopicParams>;
+  /**
+   * A lake whose merged topics lend their ids, e.g. last month's export in a folder of its own
+   * (default: this lake's own previous merge).
+   */
+  previous?: string;
 }
 
 /** Every partition's results, checked: all present and from this export. */
@@ -57,10 +62,20 @@ function readPartitionResults(lake: Lake): PartitionResult[] {
   return results;
 }
 
-/** The previous merge's topics, when there is one (ids stay the same for the same problems). */
-async function readSeeds(db: Database, lake: Lake): Promise<SeedTopic[]> {
-  const file = join(lake.dir, MERGED, MERGED_FILES.centroids);
-  if (!existsSync(join(lake.dir, MERGED, MANIFEST)) || !existsSync(file)) return [];
+/**
+ * Where the previous merge's topics are read from (ids stay the same for the same problems): the
+ * lake named, which must have been merged, else this lake when it was merged before (else null).
+ */
+export function previousMerge(lake: Lake, previous: string | undefined): string | null {
+  const dir = join(resolve(previous ?? lake.dir), MERGED);
+  const file = join(dir, MERGED_FILES.centroids);
+  if (existsSync(join(dir, MANIFEST)) && existsSync(file)) return file;
+  if (previous === undefined) return null;
+  throw new LakeError(`${previous} holds no merged topics (no ${MERGED}/${MANIFEST}) to take ids from`);
+}
+
+async function readSeeds(db: Database, file: string | null): Promise<SeedTopic[]> {
+  if (!file) return [];
   const rows = await db.all<{ topic_id: number; terms: string; weights: string }>('lake/seed_topics', { file });
   return rows.map((r) => {
     const weights = r.weights.split('\u001e').map(Number);
@@ -104,7 +119,7 @@ export async function mergeLakeTopics(lake: Lake, opts: LakeMergeOptions = {}): 
   const threshold = Math.max(params.joinMin, ...results.map((r) => r.joinThreshold));
   const db = await Database.open(':memory:');
   try {
-    const seeds = await readSeeds(db, lake);
+    const seeds = await readSeeds(db, previousMerge(lake, opts.previous));
     const merge = mergeTopics(parts, seeds, { threshold, matchThreshold: params.matchThreshold, topTerms: params.topTerms, df: dfOf });
     const out = await openOutput(join(lake.dir, MERGED), true);
     try {

@@ -46,6 +46,8 @@ describe('npm run pipeline -- lake-topics', () => {
     expect(usage.stderr).toContain('usage: npm run pipeline -- lake-topics run|partition|merge --lake DIR');
     const noPartition = await cli(['lake-topics', 'partition', '--lake', lake]).catch((e) => e);
     expect(noPartition.stderr).toBe('error: --partition is required for lake-topics partition\n');
+    const previous = await cli(['lake-topics', 'partition', '--lake', lake, '--partition', 'district=东城区', '--previous', lake]).catch((e) => e);
+    expect(previous.stderr).toBe('error: --previous is for lake-topics run and merge: a partition run takes no ids\n');
     const unknown = await cli(['lake-topics', 'partition', '--lake', lake, '--partition', 'district=../..']).catch((e) => e);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: no partition 'district=\.\.\/\.\.' in .+ \(partitions: district=/);

@@ -110,6 +110,25 @@ describe('topics partition by partition over a Parquet export', () => {
     expect(await db.query(`SELECT * FROM ${merged('topics.parquet')} ORDER BY topic_id`)).toEqual(beforeTopics);
   });
 
+  it("an export of its own takes the previous export's topic ids (--previous)", async () => {
+    const later = join(dir, 'lake-later');
+    await exportParquet(db, later, { from: '2025-04-01' });
+    const lake = await openLake(later);
+    await expect(runLakeTopics(lake, { previous: join(dir, 'city') })).rejects.toThrow(/holds no merged topics/);
+    // refused before any partition ran
+    expect(existsSync(join(later, BY_PARTITION))).toBe(false);
+    const { merge } = await runLakeTopics(lake, { previous: lakeDir });
+    expect(merge.keptIds).toBeGreaterThan(merge.topics / 2);
+    // an appeal in both exports: most keep their topic id
+    const [same] = await db.query<{ both: number; same: number }>(
+      `SELECT count(*)::INTEGER AS both, count(*) FILTER (WHERE a.topic_id = b.topic_id)::INTEGER AS same
+       FROM read_parquet('${join(lakeDir, MERGED, 'appeal_topics')}/**/*.parquet', hive_partitioning = false) a
+       JOIN read_parquet('${join(later, MERGED, 'appeal_topics')}/**/*.parquet', hive_partitioning = false) b USING (platform, appeal_id)`,
+    );
+    expect(same.both).toBeGreaterThan(1000);
+    expect(same.same / same.both).toBeGreaterThan(0.8);
+  });
+
   it('a partition run again from the same export gives the same topics', async () => {
     const lake = await openLake(lakeDir);
     const file = join(lakeDir, BY_PARTITION, lake.partitions[1], MANIFEST);
