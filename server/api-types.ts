@@ -60,6 +60,7 @@ export type RejectList = z.infer<typeof I.RejectList>;
 export type UndoPlan = z.infer<typeof I.UndoPlan>;
 export type UndoResult = z.infer<typeof I.UndoResult>;
 export type ParquetExportResult = z.infer<typeof E.ParquetExportResult>;
+export type EarlierExportList = z.infer<typeof E.EarlierExportList>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

@@ -15,6 +15,7 @@ export class ExportError extends Error {}
 export interface Output {
   target: string;
   partial: string;
+  overwrite: boolean;
 }
 
 /**
@@ -34,12 +35,17 @@ export async function openOutput(target: string, overwrite: boolean): Promise<Ou
   await mkdir(dirname(abs), { recursive: true });
   const partial = join(dirname(abs), `.${basename(abs)}.partial-${process.pid}-${Date.now()}`);
   await mkdir(partial);
-  return { target: abs, partial };
+  return { target: abs, partial, overwrite };
 }
 
-/** Moves the finished export into place, replacing the earlier one (checked by openOutput). */
+/**
+ * Moves the finished export into place, replacing the earlier one (checked by openOutput). The
+ * target is looked at again: another export may have been written there meanwhile.
+ */
 export async function commitOutput(out: Output): Promise<void> {
+  if (existsSync(out.target) && (await readdir(out.target)).length === 0) await rm(out.target, { recursive: true });
   if (existsSync(out.target)) {
+    if (!out.overwrite) throw new ExportError(`${out.target} was written by another export meanwhile: choose another folder`);
     const old = `${out.partial}.replaced`;
     await rename(out.target, old);
     await rename(out.partial, out.target);

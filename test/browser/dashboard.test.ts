@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
@@ -213,10 +213,22 @@ describe('the dashboard in a browser', () => {
     const lake = page.locator('section', { has: page.getByRole('heading', { name: '数据湖导出（Parquet）' }) });
     await lake.getByRole('button', { name: '导出' }).click();
     const done = lake.getByRole('status');
-    await done.getByText(/^已写入 .*parquet-\d{8}-\d{6}，用时 [\d.]+ 秒。$/).waitFor({ timeout: 60_000 });
+    await done.getByText(/^已写入 .*parquet-\d{8}-\d{6}(-\d+)?，用时 [\d.]+ 秒。$/).waitFor({ timeout: 60_000 });
     const appeals = (await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals'))[0].n;
     const row = lake.locator('tbody tr', { hasText: '诉求 appeals' });
     expect((await row.locator('td').allInnerTexts())[1]).toBe(appeals.toLocaleString('en'));
+
+    // listed among the earlier exports, and deleted from there after a second click
+    const name = /parquet-\d{8}-\d{6}(-\d+)?/.exec(await done.innerText())![0];
+    const listed = lake.locator('tbody tr', { has: page.getByText(name, { exact: true }) });
+    await listed.waitFor();
+    expect((await listed.locator('td').allInnerTexts()).slice(2, 4)).toEqual(['全部', appeals.toLocaleString('en')]);
+    await lake.getByRole('button', { name: `删除导出 ${name}` }).click();
+    expect(existsSync(join(h.dir, 'exports', name))).toBe(true);
+    await lake.getByRole('button', { name: `确认删除 ${name}` }).click();
+    await lake.getByRole('status').getByText(`已删除 ${name}。`).waitFor();
+    await listed.waitFor({ state: 'detached' });
+    expect(existsSync(join(h.dir, 'exports', name))).toBe(false);
   });
 
   it('changes users in labelled dialogs that work by keyboard: role and unit, password, disabling', async () => {
