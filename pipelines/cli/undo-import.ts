@@ -12,7 +12,7 @@ const USAGE = 'undo-import <import id> [--dry-run] [--by NAME] [--db PATH] [--js
 
 export const undoImportCommand: Command = {
   name: 'undo-import',
-  summary: 'take an import back (newest first): its new records leave, the rows it updated are restored',
+  summary: 'take an import back: its new records leave, the rows it updated are restored (later imports that changed them first)',
   usage: USAGE,
   options: { 'dry-run': { type: 'boolean' }, by: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, positionals) {
@@ -27,7 +27,7 @@ export const undoImportCommand: Command = {
         else {
           console.log(`undoing import #${id} (${plan.sourceFile}) would remove ${count(plan.removes, 'row', 'rows')} and restore ${count(plan.restores, 'earlier version', 'earlier versions')}`);
           const later = plan.laterUnchanged.map((l) => `#${l.importId} (${l.sourceFile})`).join(', ');
-          if (later) console.log(`note: later imports ${later} wrote nothing but counted rows unchanged: records they shared with this one leave too; import them again after the undo`);
+          if (later) console.log(`note: later imports ${later} counted rows unchanged: records this one added that they held leave too; import them again after the undo`);
         }
         return plan.blocked ? 1 : 0;
       }

@@ -14,8 +14,8 @@ export interface UndoPlan {
   /** Rows that would come back: the earlier versions of the records the import updated. */
   restores: number;
   /**
-   * Later imports of the same kind that wrote nothing but counted rows unchanged: if they held these
-   * same records, those leave too (they were never written by them). Re-import them after the undo.
+   * Later imports of the same kind that counted rows unchanged: if they held records this import
+   * added, those leave too (the later import never wrote them). Re-import them after the undo.
    */
   laterUnchanged: { importId: number; sourceFile: string }[];
 }
@@ -60,7 +60,7 @@ export function blockText(id: number, b: UndoBlock): string {
     case 'no_earlier_rows':
       return `import #${id} updated records before this version kept the rows it replaced: it cannot be undone`;
     case 'later_import':
-      return `import #${b.importId} (${b.sourceFile}) came later and wrote rows: undo it first`;
+      return `import #${b.importId} (${b.sourceFile}) came later and changed records this import wrote: undo it first`;
   }
 }
 
@@ -78,7 +78,8 @@ export async function undoPlan(db: Database, importId: number): Promise<UndoPlan
 
 /**
  * Takes an import back in one transaction: the rows it wrote leave, the rows it replaced come back,
- * and the file can be imported again. Imports are undone newest first; the run stays in the history,
+ * and the file can be imported again. A later import that changed its records must be undone first
+ (later imports of other records do not matter); the run stays in the history,
  * marked undone, with its rejects. Then, as after an import, the dispute signals are rebuilt (in full:
  * rows come back with their old load times, which the incremental refresh would not see).
  */

@@ -168,7 +168,7 @@ export function importRoutes(ctx: AppContext): ApiRouter {
   };
 
   api.add(
-    { method: 'get', path: '/:importId/undo', summary: 'Whether an import can be undone (newest first), and the rows undoing it would remove and restore', access: admin, params: ImportParams, response: UndoPlan },
+    { method: 'get', path: '/:importId/undo', summary: 'Whether an import can be undone (no later import changed its rows), and the rows undoing it would remove and restore', access: admin, params: ImportParams, response: UndoPlan },
     async ({ params }) => plan(params.importId),
   );
 

@@ -1,4 +1,4 @@
--- Takes import $import_id back (pipelines/ingest/undo.ts has checked it is the newest in force):
+-- Takes import $import_id back (pipelines/ingest/undo.ts has checked no later import in force changed its rows):
 -- its rows leave, the rows it replaced come back, the versions it remembered are forgotten (so the
 -- same file can be imported again), and the appeals that are gone leave their topics. A restored
 -- appeal keeps its topic row: assignment places an appeal once, so the row is from before the import.

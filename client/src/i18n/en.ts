@@ -618,7 +618,7 @@ export const en: Record<MessageKey, string> = {
   'imports.undoTitle': 'Undo import #{id}: {file}',
   'imports.undoRemoves': 'The {n} records the import added will be removed.',
   'imports.undoRestores': 'The {n} records the import updated will be restored to their earlier versions.',
-  'imports.undoLaterUnchanged': 'Later imports {list} wrote nothing but counted rows unchanged: if they held the same records, those leave with this import too. Import those files again after the undo.',
+  'imports.undoLaterUnchanged': 'Later imports {list} counted rows unchanged: if they held records this import added, those leave with it too. Import those files again after the undo.',
   'imports.runRef': '#{id} ({file})',
   'imports.undoAfter': 'The dispute signals are then recomputed. The import stays in the history, marked undone; the same file can be imported again later.',
   'imports.undoConfirm': 'Undo import',
@@ -627,7 +627,7 @@ export const en: Record<MessageKey, string> = {
   'undoBlock.failed': 'This import failed and wrote nothing: there is nothing to undo.',
   'undoBlock.undone': 'This import was undone at {at}.',
   'undoBlock.no_earlier_rows': 'This import updated records before imports kept the rows they replaced: it cannot be undone.',
-  'undoBlock.later_import': 'Import #{id} ({file}) came later and wrote rows: imports are undone newest first, so undo it first.',
+  'undoBlock.later_import': 'Import #{id} ({file}) came later and changed records this import wrote: undo it first.',
 
   'users.title': 'Users',
   'users.username': 'User name',

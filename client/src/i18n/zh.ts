@@ -616,7 +616,7 @@ export const zh = {
   'imports.undoTitle': '撤销导入 #{id}：{file}',
   'imports.undoRemoves': '将删除本次导入新增的 {n} 条记录。',
   'imports.undoRestores': '本次导入更新的 {n} 条记录将恢复为更新前的版本。',
-  'imports.undoLaterUnchanged': '之后的导入 {list} 没有写入数据，但有行计为未变：如果它们含有同样的记录，这些记录也会随本次撤销删除。撤销后可重新导入这些文件。',
+  'imports.undoLaterUnchanged': '之后的导入 {list} 有行计为未变：如果它们含有本次导入新增的记录，这些记录也会随本次撤销删除。撤销后可重新导入这些文件。',
   'imports.runRef': '#{id}（{file}）',
   'imports.undoAfter': '争议信号随后重新计算。导入记录留在历史中，标记为已撤销；同一文件之后可以重新导入。',
   'imports.undoConfirm': '确认撤销',
@@ -625,7 +625,7 @@ export const zh = {
   'undoBlock.failed': '这次导入失败了，没有写入数据，无需撤销。',
   'undoBlock.undone': '这次导入已于 {at} 撤销。',
   'undoBlock.no_earlier_rows': '这次导入更新了记录，但导入时尚未保存被替换的数据，无法撤销。',
-  'undoBlock.later_import': '之后的导入 #{id}（{file}）也写入了数据：导入须从最新的开始撤销，请先撤销它。',
+  'undoBlock.later_import': '之后的导入 #{id}（{file}）更改了本次导入写入的记录，请先撤销它。',
 
   'users.title': '用户管理',
   'users.username': '用户名',

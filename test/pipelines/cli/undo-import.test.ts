@@ -8,7 +8,7 @@ describe('npm run pipeline -- imports / undo-import', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
-  it('says what undoing would do, undoes the newest import, and refuses an older one while a newer stands', async () => {
+  it('says what undoing would do, undoes an import, and refuses an older one while a later import that changed its records stands', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const db = join(t.dir, 'cli.duckdb');
@@ -20,7 +20,7 @@ describe('npm run pipeline -- imports / undo-import', () => {
 
     const older = await cli(['undo-import', String(first.importId), '--db', db]).catch((e) => e);
     expect(older.code).toBe(2);
-    expect(older.stderr).toBe(`error: import #${second.importId} (b.csv) came later and wrote rows: undo it first\n`);
+    expect(older.stderr).toBe(`error: import #${second.importId} (b.csv) came later and changed records this import wrote: undo it first\n`);
 
     expect((await cli(['undo-import', String(second.importId), '--dry-run', '--db', db])).stdout).toBe(
       `undoing import #${second.importId} (b.csv) would remove 1 row and restore 1 earlier version\n`,

@@ -64,31 +64,38 @@ describe('undoImport', () => {
   });
 
   it('restores transfers an import replaced', async () => {
-    await importFile(db, write('t1.csv', [T_HEAD, T_SENT]));
+    const sent = await importFile(db, write('t1.csv', [T_HEAD, T_SENT]));
     const before = await state();
     const accepted = await importFile(db, write('t2.csv', [T_HEAD, T_ACCEPTED]));
     expect(accepted).toMatchObject({ kind: 'transfers', updated: 1 });
+    // the later import changed the transfer the first one wrote: it goes first
+    expect((await undoPlan(db, sent.importId)).blocked).toEqual({ code: 'later_import', importId: accepted.importId, sourceFile: 't2.csv' });
     expect(await undoImport(db, accepted.importId, 'officer')).toMatchObject({ removed: 0, restored: 1 });
     expect(await state()).toEqual(before);
   });
 
-  it('undoes newest first, once, and only imports that wrote and kept what they replaced', async () => {
-    const first = await importFile(db, write('first.csv', [HEADER, A1]));
-    const second = await importFile(db, write('second.csv', [HEADER, A2]));
-    // an import that changed nothing does not stand in the way
-    await importFile(db, write('again.csv', [HEADER, A2]));
-
-    expect(await undoPlan(db, first.importId)).toMatchObject({
-      blocked: { code: 'later_import', importId: second.importId, sourceFile: 'second.csv' },
-      // it wrote nothing, but may have held the same records: the plan names it
-      laterUnchanged: [{ importId: second.importId + 1, sourceFile: 'again.csv' }],
+  it('waits for later imports that changed its records, not for those of other records; undoes once', async () => {
+    const first = await importFile(db, write('first.csv', [HEADER, A2]));
+    const second = await importFile(db, write('second.csv', [HEADER, A1]));
+    // an import that changed nothing does not stand in the way, but may have held the same records
+    const again = await importFile(db, write('again.csv', [HEADER, A2]));
+    expect(await undoPlan(db, first.importId)).toEqual({
+      importId: first.importId, sourceFile: 'first.csv', blocked: null, removes: 1, restores: 0,
+      laterUnchanged: [{ importId: again.importId, sourceFile: 'again.csv' }],
     });
-    await expect(undoImport(db, first.importId, 'officer')).rejects.toThrow(`import #${second.importId} (second.csv) came later and wrote rows: undo it first`);
-    expect(await db.query('SELECT appeal_id FROM appeals ORDER BY 1')).toEqual([{ appeal_id: 'GD001' }, { appeal_id: 'GD002' }]);
 
-    await undoImport(db, second.importId, 'officer');
-    await expect(undoImport(db, second.importId, 'officer')).rejects.toThrow(/was undone already \(.* by officer\)/);
+    // a later import that updated a record the first one wrote must go first
+    const closed = await importFile(db, write('closed.csv', [HEADER, A2_CLOSED]));
+    expect((await undoPlan(db, first.importId)).blocked).toEqual({ code: 'later_import', importId: closed.importId, sourceFile: 'closed.csv' });
+    await expect(undoImport(db, first.importId, 'officer')).rejects.toThrow(`import #${closed.importId} (closed.csv) came later and changed records this import wrote: undo it first`);
+    expect((await undoPlan(db, second.importId)).blocked).toBeNull();
+
+    // the earlier import goes while a later one of other records stays
+    await undoImport(db, closed.importId, 'officer');
     await undoImport(db, first.importId, 'officer');
+    expect(await db.query('SELECT appeal_id, status, import_id FROM appeals ORDER BY 1')).toEqual([{ appeal_id: 'GD001', status: '办理中', import_id: second.importId }]);
+    await expect(undoImport(db, first.importId, 'officer')).rejects.toThrow(/was undone already \(.* by officer\)/);
+    await undoImport(db, second.importId, 'officer');
     expect(await db.query('SELECT count(*)::INTEGER AS n FROM appeals')).toEqual([{ n: 0 }]);
 
     await expect(importFile(db, write('bad.csv', ['a,b', '1,2']))).rejects.toThrow();

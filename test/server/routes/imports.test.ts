@@ -236,14 +236,14 @@ describe('undo', () => {
     return finished(admin, (await (await admin.post(`/api/imports/uploads/${p.uploadId}/run`, {})).json()).jobId);
   };
 
-  it('says what undoing would do, undoes newest first, and logs it', async () => {
+  it('says what undoing would do, waits for a later import that changed the records, and logs it', async () => {
     const appeals = async () => (await admin.json('/api/summary')).totals.appeals as number;
     const before = await appeals();
     const first = await run(['UNDO1,2025/5/7 9:00,东城区,路灯不亮,东城区城市管理综合执法局', 'UNDO2,2025/5/7 9:30,西城区,井盖缺失,西城区住房和城乡建设局'], '撤销一.csv');
     const second = await run(['UNDO1,2025/5/7 9:00,东城区,路灯不亮已修好,东城区城市管理综合执法局'], '撤销二.csv');
     expect(await appeals()).toBe(before + 2);
 
-    // the older import waits for the newer one
+    // the older import waits for the later one that changed its record
     const firstId = first.report.importId;
     const secondId = second.report.importId;
     expect(await admin.json(`/api/imports/${firstId}/undo`)).toMatchObject({
@@ -251,7 +251,7 @@ describe('undo', () => {
     });
     const refused = await admin.post(`/api/imports/${firstId}/undo`, {});
     expect(refused.status).toBe(409);
-    expect((await refused.json()).message).toBe(`import #${secondId} (撤销二.csv) came later and wrote rows: undo it first`);
+    expect((await refused.json()).message).toBe(`import #${secondId} (撤销二.csv) came later and changed records this import wrote: undo it first`);
 
     const officer = await Client.signedIn(h.base, 'officer');
     expect((await officer.post(`/api/imports/${secondId}/undo`, {})).status).toBe(403);
