@@ -31,6 +31,7 @@ const appealFields: FieldSpec[] = [
   { name: 'responded', type: 'bool' },
   { name: 'resolved', type: 'bool' },
   { name: 'satisfaction', type: 'text' },
+  { name: 'reply', type: 'masked_text' },
 ];
 
 const transferFields: FieldSpec[] = [

@@ -26,6 +26,7 @@ const appealSynonyms: Record<string, string[]> = {
   responded: ['是否响应', '响应', '是否联系', '响应情况'],
   resolved: ['是否解决', '解决情况', '解决'],
   satisfaction: ['满意度评价', '满意度', '评价', '回访结果', '满意情况', '回访满意度'],
+  reply: ['办理结果', '答复内容', '回复内容', '答复意见', '回复意见', '办理意见', '办理情况', '答复', '回复', '回复1', 'reply', 'response', 'resolution description'],
 };
 
 const incidentSynonyms: Record<string, string[]> = {

@@ -126,6 +126,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
           responded: a.responded as boolean | null,
           resolved: a.resolved as boolean | null,
           satisfaction: a.satisfaction as string | null,
+          reply: a.reply as string | null,
           sourceFile: a.source_file as string,
           sourceRow: a.source_row as number,
         },
@@ -144,6 +145,7 @@ export function appealRoutes(ctx: AppContext): ApiRouter {
         signals: s
           ? {
               functionalReturn: s.sig_functional_return as boolean,
+              functionalReturnInReply: (s.sig_functional_return as boolean) && s.functional_returns === 0,
               redispatchKind: s.sig_redispatch_kind as boolean,
               pingPong: s.sig_ping_pong as boolean,
               threeParty: s.sig_three_party as boolean,

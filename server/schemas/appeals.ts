@@ -64,6 +64,8 @@ export const Transfer = z.object({
 
 export const Signals = z.object({
   functionalReturn: z.boolean(),
+  /** The functional return is told in the unit's reply only (no return in the transfer log). */
+  functionalReturnInReply: z.boolean(),
   redispatchKind: z.boolean(),
   pingPong: z.boolean(),
   threeParty: z.boolean(),
@@ -100,6 +102,8 @@ export const AppealDetail = z.object({
     responded: z.boolean().nullable(),
     resolved: z.boolean().nullable(),
     satisfaction: z.string().nullable(),
+    /** The handling unit's reply (办理结果), masked at import. */
+    reply: z.string().nullable(),
     sourceFile: z.string(),
     sourceRow: z.number().int(),
   }),

@@ -8,6 +8,9 @@
 -- Params: $territorial_re, $functional_re (return reasons), $text_re (appeal text cues),
 -- $no_owner_hours, $slow_accept_hours, $many_kinds, $repeat_days (pipelines/disputes/rules/).
 --
+-- An appeal's functional-return signal also comes from its reply (appeals.reply), when the unit
+-- answers in words what a return would say: 不属于我单位职责，建议转…办理.
+--
 -- Return classes — a returned dispatch to unit U (kind K) is
 --   territorial  when its reason names the wrong district (属地不符 …), or, without a telling
 --                reason, the appeal next went to another unit of the same kind K: a dispatch error;
@@ -107,7 +110,10 @@ base AS (
     hours_between(a.received_at, p.owner_accept_at) AS hours_to_owner,
     -- how long an appeal nobody accepted has waited: until it closed, else until the latest receipt
     hours_between(a.received_at, coalesce(a.closed_at, ref.ref_at)) AS hours_waited,
-    CASE WHEN a.cue_known THEN a.known_cue ELSE nullif(regexp_extract(coalesce(a.title, '') || ' ' || a.content, $text_re), '') END AS text_cue
+    CASE WHEN a.cue_known THEN a.known_cue ELSE nullif(regexp_extract(coalesce(a.title, '') || ' ' || a.content, $text_re), '') END AS text_cue,
+    -- the unit's reply says it is another body's job, as a functional return's reason would (a
+    -- territorial phrase wins here too)
+    coalesce(regexp_matches(a.reply, $functional_re) AND NOT regexp_matches(a.reply, $territorial_re), false) AS reply_functional
   FROM signal_appeals a
   CROSS JOIN ref
   LEFT JOIN appeal_topics tp USING (platform, appeal_id)
@@ -125,7 +131,7 @@ repeats AS (
 ),
 flags AS (
   SELECT *,
-    functional_returns > 0 AS sig_functional_return,
+    functional_returns > 0 OR reply_functional AS sig_functional_return,
     unit_kinds >= 2 AS sig_redispatch_kind,
     (to_12345 AND to_110) OR platform_returned AS sig_ping_pong,
     three_party AS sig_three_party,

@@ -2,7 +2,7 @@
 -- rows deleted: those appeals, and the appeals that may be their predecessor in a repeat run (same
 -- caller / address and topic, up to $repeat_days before), which their repeat signals are read
 -- from. Only the appeals written since are read whole: the others' text is unchanged, and so is the
--- text cue their signals hold. An appeal that is not a target did not change: appeal_signals holds
+-- text cue their signals hold (their replies are read: short, and few appeals are in scope). An appeal that is not a target did not change: appeal_signals holds
 -- its runs and time.
 CREATE OR REPLACE TEMP TABLE signal_runs AS
 SELECT run_hash(w.caller_key) AS caller_hash, run_hash(w.address) AS address_hash, tp.topic_id, w.received_at
@@ -31,18 +31,18 @@ unread AS (
 )
 -- the appeals written since, found as signal_written was (without reading older rows)
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply,
   true AS target, false AS cue_known, NULL::VARCHAR AS known_cue
 FROM appeals a WHERE import_id > getvariable('signals_import_id')
 UNION
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply,
   true, false, NULL
 FROM appeals a WHERE loaded_at > getvariable('signals_loaded_at')
 UNION ALL
 -- the others, all but their text
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, NULL, NULL,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, NULL, NULL, a.reply,
   t.appeal_id IS NOT NULL, true, s.text_cue
 FROM appeals a
 SEMI JOIN unread USING (platform, appeal_id)

@@ -22,7 +22,7 @@ SELECT platform, appeal_id FROM synth_pick WHERE k > $new;
 INSERT INTO appeals
 SELECT a.platform, n.appeal_id, a.channel, a.received_at + n.shift, a.district, a.street, a.address, a.lon, a.lat,
   a.source_category, a.appeal_type, a.title, a.content, a.caller_key, a.is_police_matter, '办理中', a.handling_unit,
-  NULL, NULL, NULL, NULL, 'n', getvariable('synth_import'), 'synthetic import', 0, now()
+  NULL, NULL, NULL, NULL, 'n', getvariable('synth_import'), 'synthetic import', 0, now(), NULL
 FROM appeals a JOIN synth_new n ON n.platform = a.platform AND n.source_id = a.appeal_id;
 
 INSERT INTO appeal_topics

@@ -34,7 +34,8 @@ WITH p AS (
     parse_bool(responded)                                                   AS responded,
     ne(resolved)                                                            AS resolved_raw,
     parse_bool(resolved)                                                    AS resolved,
-    norm_satisfaction(satisfaction)                                         AS satisfaction
+    norm_satisfaction(satisfaction)                                         AS satisfaction,
+    mask_pii(ne(reply))                                                     AS reply
   FROM mapped
 ), checked AS (
 SELECT
@@ -44,7 +45,9 @@ SELECT
       coalesce(lat::VARCHAR, '∅'), coalesce(source_category, '∅'), coalesce(appeal_type, '∅'), coalesce(title, '∅'),
       coalesce(content, '∅'), coalesce(caller_key, '∅'), coalesce(is_police_matter::VARCHAR, '∅'), coalesce(status, '∅'),
       coalesce(handling_unit, '∅'), coalesce(ts_text(closed_at), '∅'), coalesce(responded::VARCHAR, '∅'),
-      coalesce(resolved::VARCHAR, '∅'), coalesce(satisfaction, '∅'))) AS row_hash,
+      coalesce(resolved::VARCHAR, '∅'), coalesce(satisfaction, '∅'),
+      -- last and left out when empty (concat_ws skips NULL): rows without a reply keep the hash they had before replies were read
+      reply)) AS row_hash,
   CASE
     WHEN appeal_id IS NULL THEN reject('empty', 'appeal_id', NULL)
     WHEN platform IS NULL THEN reject('empty', 'platform', NULL)

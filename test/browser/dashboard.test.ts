@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { refreshSignals } from '../../pipelines/disputes/signals.js';
 import { PASSWORD, type Harness } from '../server/harness.js';
 import { screenshot } from './browser.js';
 import { browserSuite } from './suite.js';
@@ -84,6 +85,19 @@ describe('the dashboard in a browser', () => {
     await rows.first().locator('a').first().click();
     await page.getByRole('heading', { name: '流转过程' }).waitFor();
     await screenshot(page, 'appeal');
+  });
+
+  it("shows the unit's reply with the appeal, and a functional return told in it", async () => {
+    const [a] = await h.db.query<{ appeal_id: string }>(
+      "SELECT appeal_id FROM appeal_signals WHERE platform = '12345' AND NOT sig_functional_return ORDER BY appeal_id LIMIT 1",
+    );
+    const reply = '经核实，不属于我单位职责，建议由区住房和城乡建设局处理。';
+    await h.db.query('UPDATE appeals SET reply = $1 WHERE platform = $2 AND appeal_id = $3', [reply, '12345', a.appeal_id]);
+    await refreshSignals(h.db);
+    await page.goto(`${h.base}/#/appeal/12345/${encodeURIComponent(a.appeal_id)}`);
+    await page.getByRole('heading', { name: '答复（办理结果）' }).waitFor();
+    await page.getByText(reply, { exact: true }).waitFor();
+    await page.getByText('职能退单（答复称非本单位职责）', { exact: true }).waitFor();
   });
 
   it('imports a small file and shows its report', async () => {

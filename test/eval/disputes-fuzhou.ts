@@ -136,6 +136,33 @@ async function correlate(db: Database, spec: FuzhouFile, cases: RiverCase[], top
 }
 
 /**
+ * The same cases as an export without a transfer log would give them: the appeal, the body that
+ * replied as its handling unit, and the reply itself, which the product reads (a reply saying it is
+ * another body's job is a functional return). Per case, the signals raised against 转处理次数: with
+ * the reply, and without it (the baseline), from the same rows.
+ */
+async function fromReplies(spec: FuzhouFile, source: Record<string, string>[], cases: RiverCase[], workDir: string): Promise<EvalRow[]> {
+  const header = ['编号', '时间', '标题', '投诉件内容', '性质', '信息来源', '区县', '承办单位', '回复'];
+  const table = source.map((r, i) => [cases[i].id, `${spec.date(r)} 09:00`, r['标题'], r[spec.content], r['性质'], r['信息来源'], r[spec.district], REPLIERS.find(([re]) => re.test(r['回复1'] ?? ''))?.[1] ?? '', r['回复1'] ?? '']);
+  const file = join(workDir, `${spec.file}-with-replies.csv`);
+  writeFileSync(file, [header, ...table].map((row) => row.map((c) => `"${(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\n'));
+  const fields = { appeal_id: '编号', received_at: '时间', title: '标题', content: '投诉件内容', appeal_type: '性质', channel: '信息来源', district: '区县', handling_unit: '承办单位' };
+  const out: EvalRow[] = [];
+  for (const [label, reply] of [['reading the reply (no transfer log)', { reply: '回复' }], ['the same rows without the reply (baseline)', {}]] as const) {
+    const db = await Database.open(join(workDir, `${spec.file}-replies-${out.length}.duckdb`));
+    try {
+      await importFile(db, file, { mapping: { kind: 'appeals', constants: { platform: '12345' }, fields: { ...fields, ...reply } } });
+      await ensureSignals(db);
+      const signals = new Map((await db.query<{ appeal_id: string; signal_count: number }>('SELECT appeal_id, signal_count FROM appeal_signals')).map((r) => [r.appeal_id, r.signal_count]));
+      out.push({ dataset: spec.name, metric: `Spearman per case: signals vs 转处理次数, ${label}`, value: spearman(cases.map((c) => signals.get(c.id) ?? 0), cases.map((c) => c.retransfers)) });
+    } finally {
+      db.close();
+    }
+  }
+  return out;
+}
+
+/**
  * Fuzhou 12345 river appeals with their real re-transfer counts (转处理次数). The cases are grouped
  * twice — by a simple grouping (river × appeal type, or district × type), then by the topic engine —
  * and each group's
@@ -146,11 +173,11 @@ async function correlate(db: Database, spec: FuzhouFile, cases: RiverCase[], top
  */
 export async function evalFuzhou(spec: FuzhouFile, sharedDir: string, workDir: string): Promise<EvalRow[]> {
   const file = join(sharedDir, 'data', 'real', 'fz12345-rivers', spec.file);
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
   const cases: RiverCase[] = [];
   const appeals: string[][] = [['编号', '时间', '标题', '投诉件内容', '性质', '信息来源', '区县', '承办单位', '办结时间']];
   const transfers: string[][] = [['平台', '工单编号', '流转序号', '流转时间', '派出单位', '接收单位', '流转方式', '签收时间', '流转结果', '退回原因']];
-  for (const [i, r] of rows.entries()) {
+  for (const [i, r] of records.entries()) {
     const id = `FZ${String(i + 1).padStart(5, '0')}`;
     const reply = r['回复1'] ?? '';
     const replier = REPLIERS.find(([re]) => re.test(reply));
@@ -196,6 +223,7 @@ export async function evalFuzhou(spec: FuzhouFile, sharedDir: string, workDir: s
     );
     const rows: EvalRow[] = [
       { dataset: spec.name, metric: `Spearman per case (${cases.length}): signals raised vs 转处理次数`, value: spearman(cases.map((c) => signals.get(c.id) ?? 0), cases.map((c) => c.retransfers)) },
+      ...(await fromReplies(spec, records, cases, workDir)),
     ];
 
     // topics = a simple grouping (labelled as such), then the topic engine's own topics

@@ -415,6 +415,7 @@ export const en: Record<MessageKey, string> = {
   'appeal.police': 'Police matter',
   'appeal.unclustered': 'unclustered',
   'appeal.source': 'Source',
+  'appeal.reply': 'Reply (outcome of handling)',
   'appeal.row': 'row {row}',
   'appeal.chain': 'Transfer chain',
   'appeal.noTransfers': 'No transfers recorded.',
@@ -426,6 +427,7 @@ export const en: Record<MessageKey, string> = {
   'appeal.signalsPending': 'Dispute signals have not been computed yet.',
 
   'signal.functionalReturn': 'Functional return',
+  'signal.functionalReturnInReply': "Functional return (the reply says it is another body's job)",
   'signal.redispatchKind': 'Re-dispatched to another kind',
   'signal.pingPong': '12345/110 ping-pong',
   'signal.threeParty': 'Three-party call / negotiated',
@@ -567,6 +569,7 @@ export const en: Record<MessageKey, string> = {
   'field.responded': 'Responded',
   'field.resolved': 'Resolved',
   'field.satisfaction': 'Satisfaction',
+  'field.reply': 'Reply (outcome of handling)',
   'field.seq': 'Transfer number',
   'field.from_party': 'From',
   'field.to_party': 'To',

@@ -413,6 +413,7 @@ export const zh = {
   'appeal.police': '属警务警情',
   'appeal.unclustered': '未归类',
   'appeal.source': '来源',
+  'appeal.reply': '答复（办理结果）',
   'appeal.row': '第 {row} 行',
   'appeal.chain': '流转过程',
   'appeal.noTransfers': '没有流转记录。',
@@ -424,6 +425,7 @@ export const zh = {
   'appeal.signalsPending': '争议信号尚未计算。',
 
   'signal.functionalReturn': '职能退单',
+  'signal.functionalReturnInReply': '职能退单（答复称非本单位职责）',
   'signal.redispatchKind': '跨类别改派',
   'signal.pingPong': '12345/110 来回转',
   'signal.threeParty': '三方通话/协商',
@@ -565,6 +567,7 @@ export const zh = {
   'field.responded': '是否响应',
   'field.resolved': '是否解决',
   'field.satisfaction': '满意度',
+  'field.reply': '答复（办理结果）',
   'field.seq': '流转序号',
   'field.from_party': '派出方',
   'field.to_party': '接收方',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../pipelines/db/database.js';
 import { saveConfigOverride } from '../../../pipelines/disputes/config.js';
-import { ensureSignals } from '../../../pipelines/disputes/signals.js';
+import { ensureSignals, updateSignals } from '../../../pipelines/disputes/signals.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { insertAppeals, insertTransfers, signalsOf, type FixtureAppeal, type FixtureTransfer, type SignalRow } from './fixture.js';
 
@@ -31,6 +31,9 @@ const appeals: FixtureAppeal[] = [
   appeal('never', 8),
   appeal('many', 9),
   appeal('cue', 10, { content: '楼下烧烤摊油烟，几个部门互相推诿，到现在没人管' }),
+  appeal('reply-fn', 10, { handling: CG_E, reply: '经核实，该问题不属于我单位职责范围，建议由区住建局处理。' }),
+  appeal('reply-terr', 10, { handling: CG_E, reply: '经核实，该地点属地不符，不属于我单位职责，请转西城区办理。' }),
+  appeal('reply-plain', 10, { handling: CG_E, reply: '已派员到现场处理，烧烤摊已撤离。' }),
   appeal('rep-1', 11, { caller: 'c1', topic: 1 }),
   appeal('rep-2', 21, { caller: 'c1', topic: 1 }),
   appeal('rep-other-topic', 22, { caller: 'c1', topic: 2 }),
@@ -168,6 +171,14 @@ describe('dispute signals per appeal', () => {
     expect(s.get('cue')!.text_cue).toBe('互相推诿');
   });
 
+  it("a reply saying it is another body's job is a functional return, told in words", () => {
+    expect(raised('reply-fn')).toEqual(['functional_return']);
+    expect(s.get('reply-fn')).toMatchObject({ returns: 0, functional_returns: 0 });
+    // a unit naming the wrong district describes a dispatch error, as in a return's reason
+    expect(raised('reply-terr')).toEqual([]);
+    expect(raised('reply-plain')).toEqual([]);
+  });
+
   it('repeat appeals: same caller or address, same topic, within 30 days', () => {
     expect(raised('rep-1')).toEqual([]);
     expect(raised('rep-2')).toEqual(['repeat_caller']);
@@ -187,5 +198,25 @@ describe('dispute signals per appeal', () => {
     await insertAppeals(db, [appeal('late-arrival', 28)]);
     expect(await ensureSignals(db)).toBe(true);
     expect((await signalsOf(db)).has('late-arrival')).toBe(true);
+  });
+});
+
+describe('a functional return told in the reply, recomputed for a changed hand-over only', () => {
+  it('keeps it when the appeal is in scope only because its hand-overs changed', async () => {
+    const t = await tempDb();
+    try {
+      await insertAppeals(t.db, [
+        appeal('R1', 1, { handling: CG_E, reply: '经核实，不属于我单位职责，建议由区住建局处理。' }),
+        ...Array.from({ length: 10 }, (_, i) => appeal(`other-${i}`, 2 + i, { handling: CG_E })),
+      ]);
+      await ensureSignals(t.db);
+      expect((await signalsOf(t.db)).get('R1')).toMatchObject({ sig_functional_return: true, unit_dispatches: 0 });
+      await insertTransfers(t.db, [{ id: 'R1', seq: 1, from: '12345', to: CG_E, sent: day(1, 8, 10), accepted: day(1, 8, 30) }]);
+      // only R1 is recomputed: its text is not read again, its reply is
+      expect(await updateSignals(t.db)).toBe('changed');
+      expect((await signalsOf(t.db)).get('R1')).toMatchObject({ sig_functional_return: true, unit_dispatches: 1, functional_returns: 0 });
+    } finally {
+      t.cleanup();
+    }
   });
 });

@@ -210,6 +210,8 @@ export async function insertAppeals(db: Database, appeals: FixtureAppeal[]): Pro
       appender.appendVarchar('fixture');
       appender.appendInteger(i + 1);
       appender.appendVarchar('2025-12-31 00:00:00+08');
+      // reply
+      appender.appendNull();
       appender.endRow();
     }
   } finally {

@@ -1,6 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARROW, ARROW_META } from '../../../server/http/arrow.js';
+import { refreshSignals } from '../../../pipelines/disputes/signals.js';
 import { Client, UNIT_A, startServer, type Harness } from '../harness.js';
 
 let h: Harness;
@@ -132,6 +133,17 @@ describe('one appeal', () => {
     ]);
     expect(body.transfers[0].reason).toBe('不属于我单位职责');
     expect(body.transfers[1].acceptMinutes).toBe(60);
+  });
+
+  it("shows the unit's reply, and a functional return told only there", async () => {
+    const reply = '经核实，不属于我单位职责，建议由住建部门处理。';
+    await h.db.query('UPDATE appeals SET reply = $1 WHERE appeal_id = $2', [reply, 'GD001']);
+    await refreshSignals(h.db);
+    const body = await officer.json('/api/appeals/12345/GD001');
+    expect(body.appeal.reply).toBe(reply);
+    expect(body.signals).toMatchObject({ functionalReturn: true, functionalReturnInReply: true });
+    // a return in the transfer log is not one told in the reply
+    expect((await officer.json('/api/appeals/12345/GD003')).signals).toMatchObject({ functionalReturn: true, functionalReturnInReply: false });
   });
 
   it('answers 404 for an unknown appeal', async () => {
