@@ -438,3 +438,23 @@ describe('previewFile', () => {
     await expect(importFile(db, write('wo.csv', [HEADER, ...ROWS].join('\n')), { mapping: { ...mapping, fields: { ...mapping.fields, received_at: '受理时间' } } })).rejects.toThrow(/受理时间/);
   });
 });
+
+describe("the handling unit's reply", () => {
+  const PLAIN = ['工单编号,来电时间,诉求内容,承办单位', 'GD001,2025-05-16 08:00,楼道里电动车充电,东城区消防救援大队', 'GD002,2025-05-16 09:00,路边摊占道经营,西城区城管局'];
+  const withColumn = (name: string, replies: string[]) => [`${PLAIN[0]},${name}`, ...PLAIN.slice(1).map((r, i) => `${r},${replies[i]}`)].join('\n');
+
+  it('is read from its usual headers, masked, and changes nothing for files without one', async () => {
+    expect(await importFile(db, write('a.csv', PLAIN.join('\n')))).toMatchObject({ inserted: 2 });
+    // an empty reply column: the same records as before
+    const empty = await importFile(db, write('b.csv', withColumn('办理结果', ['', ''])));
+    expect(empty).toMatchObject({ unchanged: 2, updated: 0 });
+    expect(empty.mapping.fields.reply).toBe('办理结果');
+
+    const replied = await importFile(db, write('c.csv', withColumn('答复内容', ['经核实，不属于我单位职责，建议由住建部门处理。联系人张先生13912345678', ''])));
+    expect(replied).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(await db.query('SELECT appeal_id, reply FROM appeals ORDER BY appeal_id')).toEqual([
+      { appeal_id: 'GD001', reply: '经核实，不属于我单位职责，建议由住建部门处理。联系人[姓名][电话]' },
+      { appeal_id: 'GD002', reply: null },
+    ]);
+  });
+});
