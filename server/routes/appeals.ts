@@ -64,7 +64,7 @@ const EXPORT_LIMIT = 100_000;
 /** Columns of the CSV export: query column, header. */
 const EXPORT_COLUMNS: [string, string][] = [
   ['platform', 'platform'], ['appeal_id', 'appeal_id'], ['received_at', 'received_at'], ['district', 'district'], ['channel', 'channel'],
-  ['title', 'title'], ['snippet', 'content'], ['handling_unit', 'handling_unit'], ['status', 'status'], ['topic_id', 'topic_id'], ['topic_label', 'topic_label'],
+  ['title', 'title'], ['snippet', 'content'], ['handling_unit', 'handling_unit'], ['status', 'status'], ['reply', 'reply'], ['topic_id', 'topic_id'], ['topic_label', 'topic_label'],
 ];
 
 /** Paged appeal search, CSV export, and one appeal with its transfer chain. */

@@ -2,12 +2,12 @@
 -- a bound parameter and NULL means "no filter". Text uses contains() rather than LIKE, so % and _
 -- typed by a user are ordinary characters; matching ignores case. $unit keeps appeals the unit
 -- handled, received or passed on; $scope_unit does the same for a unit head's own unit (their
--- access limit). $full gives the whole text instead of a snippet (exports). The matches are counted
+-- access limit). $full gives the whole text instead of a snippet, and the reply (exports). The matches are counted
 -- by appeals_count with the same filters.
 WITH hits AS (
   SELECT a.platform, a.appeal_id, a.received_at, a.district, a.channel, a.title,
     CASE WHEN $full::BOOLEAN THEN a.content ELSE left(a.content, 140) END AS snippet,
-    a.handling_unit, a.status
+    a.handling_unit, a.status, CASE WHEN $full::BOOLEAN THEN a.reply END AS reply
   FROM appeals a
   WHERE ($platform::VARCHAR IS NULL OR a.platform = $platform::VARCHAR)
     AND ($district::VARCHAR IS NULL OR a.district = $district::VARCHAR)
@@ -25,7 +25,7 @@ page AS (
   (SELECT * FROM hits WHERE $oldest::BOOLEAN ORDER BY received_at, platform, appeal_id LIMIT $limit OFFSET $offset)
 )
 SELECT p.platform, p.appeal_id, strftime(p.received_at, '%Y-%m-%d %H:%M') AS received_at, p.district, p.channel, p.title,
-  p.snippet, p.handling_unit, p.status, asg.topic_id, tp.label AS topic_label
+  p.snippet, p.handling_unit, p.status, p.reply, asg.topic_id, tp.label AS topic_label
 FROM page p
 LEFT JOIN appeal_topics asg USING (platform, appeal_id)
 LEFT JOIN topics tp ON tp.topic_id = asg.topic_id

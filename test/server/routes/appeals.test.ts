@@ -108,7 +108,7 @@ describe('CSV export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('platform,appeal_id,received_at,district,channel,title,content,handling_unit,status,topic_id,topic_label');
+    expect(lines[0]).toBe('platform,appeal_id,received_at,district,channel,title,content,handling_unit,status,reply,topic_id,topic_label');
     expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual(['GD001', 'GD003', 'GD004']);
     expect(text).not.toContain('13812345678');
     const admin = await Client.signedIn(h.base, 'admin');
@@ -144,6 +144,9 @@ describe('one appeal', () => {
     expect(body.signals).toMatchObject({ functionalReturn: true, functionalReturnInReply: true });
     // a return in the transfer log is not one told in the reply
     expect((await officer.json('/api/appeals/12345/GD003')).signals).toMatchObject({ functionalReturn: true, functionalReturnInReply: false });
+    // the export carries it, under the field's own name, so the file imports back with it
+    const exported = await (await officer.get(`/api/appeals/export.csv?district=${encodeURIComponent(body.appeal.district)}`)).text();
+    expect(exported.split('\r\n').find((l) => l.includes(',GD001,'))).toContain(`,${reply},`);
   });
 
   it('answers 404 for an unknown appeal', async () => {
