@@ -34,6 +34,9 @@ const appeals: FixtureAppeal[] = [
   appeal('reply-fn', 10, { handling: CG_E, reply: '经核实，该问题不属于我单位职责范围，建议由区住建局处理。' }),
   appeal('reply-terr', 10, { handling: CG_E, reply: '经核实，该地点属地不符，不属于我单位职责，请转西城区办理。' }),
   appeal('reply-plain', 10, { handling: CG_E, reply: '已派员到现场处理，烧烤摊已撤离。' }),
+  appeal('reply-en', 10, { handling: CG_E, reply: "This complaint does not fall under the Police Department's jurisdiction." }),
+  appeal('reply-en-routine', 10, { handling: CG_E, reply: 'The Department of Transportation referred this complaint to the appropriate Maintenance Unit for repair.' }),
+  appeal('reply-en-own', 10, { handling: CG_E, reply: "All trees under the agency's jurisdiction are assessed for risk." }),
   appeal('rep-1', 11, { caller: 'c1', topic: 1 }),
   appeal('rep-2', 21, { caller: 'c1', topic: 1 }),
   appeal('rep-other-topic', 22, { caller: 'c1', topic: 2 }),
@@ -177,6 +180,10 @@ describe('dispute signals per appeal', () => {
     // a unit naming the wrong district describes a dispatch error, as in a return's reason
     expect(raised('reply-terr')).toEqual([]);
     expect(raised('reply-plain')).toEqual([]);
+    // in English too (NYC 311's resolution descriptions); routine referrals and a unit's own remit are not
+    expect(raised('reply-en')).toEqual(['functional_return']);
+    expect(raised('reply-en-routine')).toEqual([]);
+    expect(raised('reply-en-own')).toEqual([]);
   });
 
   it('repeat appeals: same caller or address, same topic, within 30 days', () => {

@@ -117,11 +117,11 @@ describe('presets recognised from the headers', () => {
 
   it('reads an API export (snake_case names, ISO times) with the same NYC preset', async () => {
     const path = join(dir, 'api.csv');
-    writeFileSync(path, 'unique_key,created_date,closed_date,agency,complaint_type,descriptor,status,incident_address,borough,latitude,longitude,open_data_channel_type\n61276295,2024-05-27T02:08:51.000,,DOT,Street Condition,Pothole,Open,1 MAIN ST,MANHATTAN,40.8,-73.9,PHONE\n');
+    writeFileSync(path, 'unique_key,created_date,closed_date,agency,complaint_type,descriptor,status,resolution_description,incident_address,borough,latitude,longitude,open_data_channel_type\n61276295,2024-05-27T02:08:51.000,,DOT,Street Condition,Pothole,Open,The Department of Transportation referred this complaint to the appropriate Maintenance Unit for repair.,1 MAIN ST,MANHATTAN,40.8,-73.9,PHONE\n');
     const r = await importFile(db, path);
     expect(r).toMatchObject({ preset: 'nyc311', inserted: 1, rejected: 0, warnings: [] });
-    const row = (await db.query<{ received_at: Date; content: string; lon: number }>('SELECT received_at, content, lon FROM appeals'))[0];
-    expect(row).toMatchObject({ content: 'Street Condition: Pothole', lon: -73.9 });
+    const row = (await db.query<{ received_at: Date; content: string; lon: number; reply: string }>('SELECT received_at, content, lon, reply FROM appeals'))[0];
+    expect(row).toMatchObject({ content: 'Street Condition: Pothole', lon: -73.9, reply: 'The Department of Transportation referred this complaint to the appropriate Maintenance Unit for repair.' });
     expect(row.received_at.toISOString()).toBe('2024-05-27T06:08:51.000Z');
   });
 
