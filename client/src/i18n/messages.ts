@@ -10,7 +10,7 @@ export type { MessageKey };
 
 export const TABLES: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
-/** A message with its named placeholders (a name between curly brackets) replaced by the values in `vars`; a name `vars` lacks stays as written. */
+/** Fills a message: each name written between curly brackets becomes its value in `vars`; a name `vars` lacks stays as written. */
 export function fill(text: string, vars?: Record<string, string | number>): string {
   return vars ? text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? `{${name}}`)) : text;
 }
