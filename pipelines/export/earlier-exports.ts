@@ -37,13 +37,17 @@ async function exportIn(dir: string, name: string): Promise<EarlierExport | null
   return { name, exportedAt: m.exportedAt, from: m.window?.from ?? null, to: m.window?.to ?? null, appeals: m.tables?.appeals?.rows ?? 0, bytes: await folderBytes(join(dir, name)) };
 }
 
+/** The folders directly under `dir` an export may be in (not the hidden ones exports are written in first). */
+async function folders(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+}
+
 /** The exports directly under `dir`, newest first (none when it does not exist yet). */
 export async function listExports(dir: string): Promise<EarlierExport[]> {
-  if (!existsSync(dir)) return [];
   const out: EarlierExport[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const found = await exportIn(dir, entry.name);
+  for (const name of await folders(dir)) {
+    const found = await exportIn(dir, name);
     if (found) out.push(found);
   }
   return out.sort((a, b) => (a.exportedAt < b.exportedAt ? 1 : a.exportedAt > b.exportedAt ? -1 : a.name < b.name ? -1 : 1));
@@ -54,7 +58,7 @@ export async function listExports(dir: string): Promise<EarlierExport[]> {
  * looked up among the exports there, never used as a path of its own: anything else is refused.
  */
 export async function deleteExport(dir: string, name: string): Promise<EarlierExport> {
-  const found = (await listExports(dir)).find((e) => e.name === name);
+  const found = (await folders(dir)).includes(name) ? await exportIn(dir, name) : null;
   if (!found) throw new ExportError(`no export named '${name}' in ${dir}`);
   await rm(join(dir, found.name), { recursive: true, force: true });
   return found;

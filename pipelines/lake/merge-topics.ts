@@ -140,6 +140,7 @@ function absorbFragments(parts: PartTopic[], members: number[][], centroids: Nam
   const live = members.map((_, g) => g).filter((g) => members[g].length > 0);
   const partitionsOf = new Map(live.map((g) => [g, new Set(members[g].map((i) => parts[i].partition))]));
   const sizeOf = (g: number) => members[g].reduce((s, i) => s + parts[i].size, 0);
+  const thresholds = new Map(live.map((g) => [g, thresholdOf(parts, members[g])]));
   const pairs: { from: number; to: number; similarity: number }[] = [];
   for (const b of live) {
     const pb = partitionsOf.get(b)!;
@@ -147,7 +148,7 @@ function absorbFragments(parts: PartTopic[], members: number[][], centroids: Nam
       const pa = partitionsOf.get(a)!;
       if (a === b || pa.size <= pb.size || ![...pb].every((p) => pa.has(p))) continue;
       const similarity = dotNamed(centroids[b], centroids[a]);
-      if (similarity >= thresholdOf(parts, members[a])) pairs.push({ from: b, to: a, similarity });
+      if (similarity >= thresholds.get(a)!) pairs.push({ from: b, to: a, similarity });
     }
   }
   pairs.sort((x, y) => y.similarity - x.similarity || x.from - y.from || x.to - y.to);
