@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** A file that marks a folder as written by an export (and may be replaced by the next one). */
@@ -33,8 +33,8 @@ export async function openOutput(target: string, overwrite: boolean): Promise<Ou
     }
   }
   await mkdir(dirname(abs), { recursive: true });
-  const partial = join(dirname(abs), `.${basename(abs)}.partial-${process.pid}-${Date.now()}`);
-  await mkdir(partial);
+  // mkdtemp's random suffix: two exports opened within the same millisecond get separate folders
+  const partial = await mkdtemp(join(dirname(abs), `.${basename(abs)}.partial-`));
   return { target: abs, partial, overwrite };
 }
 

@@ -29,6 +29,14 @@ describe('an export folder written beside its target and moved into place', () =
     expect(readdirSync(dir)).toEqual(['lake']);
   });
 
+  it('gives exports opened at the same moment their own partial folders', async () => {
+    const target = join(dir, 'lake');
+    const outs = await Promise.all(Array.from({ length: 20 }, () => openOutput(target, false)));
+    expect(new Set(outs.map((o) => o.partial)).size).toBe(20);
+    await Promise.all(outs.map(abandonOutput));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('replaces an earlier export when asked to', async () => {
     const target = join(dir, 'lake');
     await commitOutput(await write(target, false, 'first'));
