@@ -11,6 +11,7 @@ export const commands: CommandEntry[] = [
   { name: 'import', load: async () => (await import('./import.js')).importCommand },
   { name: 'imports', load: async () => (await import('./imports.js')).importsCommand },
   { name: 'undo-import', load: async () => (await import('./undo-import.js')).undoImportCommand },
+  { name: 'prune-kept-versions', load: async () => (await import('./prune-kept-versions.js')).pruneKeptVersionsCommand },
   { name: 'rejects', load: async () => (await import('./rejects.js')).rejectsCommand },
   { name: 'status', load: async () => (await import('./status.js')).status },
   { name: 'sample', load: async () => (await import('./sample.js')).sampleCommand },

@@ -7,3 +7,4 @@ export type { CheckReport, EarlierImport, ImportReport, Kind, Mapping, FieldSour
 export { topRejectReasons } from './reject-reasons.js';
 export { IMPORT_PHASES, type ImportPhase } from './phases.js';
 export { blockText, undoImport, undoPlan, type UndoBlock, type UndoPlan, type UndoReport } from './undo.js';
+export { cutOff, keptVersions, prunePlan, pruneReplaced, type KeptVersions, type PrunePlan, type PruneReport } from './prune-replaced.js';

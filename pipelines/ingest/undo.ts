@@ -24,6 +24,7 @@ export type UndoBlock =
   | { code: 'failed' }
   | { code: 'undone'; at: string; by: string | null }
   | { code: 'no_earlier_rows' }
+  | { code: 'pruned'; at: string; by: string | null; upTo: number }
   | { code: 'later_import'; importId: number; sourceFile: string };
 
 export interface UndoReport {
@@ -43,6 +44,9 @@ type PlanRow = {
   updated: number;
   undone_at: string | null;
   undone_by: string | null;
+  pruned_up_to: number | null;
+  pruned_at: string | null;
+  pruned_by: string | null;
   written: number;
   restored: number;
   later_id: number | null;
@@ -57,6 +61,8 @@ export function blockText(id: number, b: UndoBlock): string {
       return `import #${id} failed: it wrote nothing to undo`;
     case 'undone':
       return `import #${id} was undone already (${b.at}${b.by ? ` by ${b.by}` : ''})`;
+    case 'pruned':
+      return `the earlier versions kept to undo imports up to #${b.upTo} were cleared (${b.at}${b.by ? ` by ${b.by}` : ''}): import #${id} cannot be undone`;
     case 'no_earlier_rows':
       return `import #${id} updated records before this version kept the rows it replaced: it cannot be undone`;
     case 'later_import':
@@ -71,6 +77,7 @@ export async function undoPlan(db: Database, importId: number): Promise<UndoPlan
   let blocked: UndoBlock | null = null;
   if (r.status === 'failed') blocked = { code: 'failed' };
   else if (r.status === 'undone') blocked = { code: 'undone', at: r.undone_at ?? '', by: r.undone_by };
+  else if (r.pruned_up_to !== null) blocked = { code: 'pruned', at: r.pruned_at ?? '', by: r.pruned_by, upTo: r.pruned_up_to };
   else if (r.updated > 0 && !r.keeps_replaced) blocked = { code: 'no_earlier_rows' };
   else if (r.later_id !== null) blocked = { code: 'later_import', importId: r.later_id, sourceFile: r.later_file ?? '' };
   return { importId, sourceFile: r.source_file, blocked, removes: r.written - r.restored, restores: r.restored, laterUnchanged: r.later_unchanged };

@@ -3,7 +3,7 @@ import { rejectsCsvWords } from '../../client/src/i18n/messages.js';
 import { FIELDS } from '../../pipelines/ingest/fields.js';
 import { rejectsCsv, type RejectForCsv } from '../../pipelines/ingest/rejects-csv.js';
 import {
-  blockText, checkFile, getPreset, listPresets, previewFile, topRejectReasons, undoImport, undoPlan, type ImportOptions, type Mapping, type RejectReasonData,
+  blockText, checkFile, cutOff, getPreset, keptVersions, listPresets, previewFile, prunePlan, pruneReplaced, topRejectReasons, undoImport, undoPlan, type ImportOptions, type Mapping, type RejectReasonData,
 } from '../../pipelines/ingest/index.js';
 import { refreshDerived } from '../derived.js';
 import type { AppContext } from '../context.js';
@@ -13,7 +13,8 @@ import { audit } from '../../pipelines/db/audit.js';
 import { ImportJobs } from '../imports/jobs.js';
 import { UploadStore, type Upload } from '../imports/uploads.js';
 import {
-  CheckResult, ImportParams, Job, JobList, JobParams, PresetList, Preview, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery, UndoPlan, UndoResult, UploadParams,
+  CheckResult, ImportParams, Job, JobList, JobParams, KeptVersions, PresetList, Preview, PruneBody, PruneQuery, PruneResult, ReadOptions, RejectList, RejectRow, RejectsExportQuery, RejectsQuery, RunDetail, RunList, RunRow, RunsQuery,
+  UndoPlan, UndoResult, UploadParams,
 } from '../schemas/imports.js';
 
 type Row = Record<string, unknown>;
@@ -154,6 +155,20 @@ export function importRoutes(ctx: AppContext): ApiRouter {
     const rows = await ctx.db.all<Row>('ingest/import_runs', { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
     return { total: (rows[0]?.total as number | undefined) ?? 0, rows: rows.map(toRun) };
   });
+
+  api.add(
+    { method: 'get', path: '/kept-versions', summary: 'The earlier versions kept to undo imports, and what clearing those of imports older than olderThanDays would take', access: admin, query: PruneQuery, response: KeptVersions },
+    async ({ query }) => ({ ...(await keptVersions(ctx.db)), plan: await prunePlan(ctx.db, cutOff(query.olderThanDays)) }),
+  );
+
+  api.add(
+    { method: 'post', path: '/kept-versions/prune', summary: 'Clear the earlier versions kept to undo imports older than olderThanDays: those imports can no longer be undone; audit-logged', access: admin, body: PruneBody, response: PruneResult },
+    async ({ body, user }) => {
+      const done = await pruneReplaced(ctx.db, cutOff(body.olderThanDays), user.username);
+      if (done.pruned) await audit(ctx.db, { who: user.username, action: 'versions_prune', what: `#${done.upTo}`, details: { olderThanDays: body.olderThanDays, imports: done.imports, appeals: done.appeals, transfers: done.transfers } });
+      return done;
+    },
+  );
 
   api.add({ method: 'get', path: '/:importId', summary: 'One import run with its mapping and commonest reject reasons', access: admin, params: ImportParams, response: RunDetail }, async ({ params }) => {
     const r = await ctx.db.one<Row>('server/import_run', { import_id: params.importId });

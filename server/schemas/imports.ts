@@ -146,6 +146,7 @@ export const UndoBlock = z.discriminatedUnion('code', [
   z.object({ code: z.literal('failed') }),
   z.object({ code: z.literal('undone'), at: z.string(), by: z.string().nullable() }),
   z.object({ code: z.literal('no_earlier_rows') }),
+  z.object({ code: z.literal('pruned'), at: z.string(), by: z.string().nullable(), upTo: z.number().int() }),
   z.object({ code: z.literal('later_import'), importId: z.number().int(), sourceFile: z.string() }),
 ]);
 export const UndoPlan = z.object({
@@ -188,3 +189,27 @@ export const RejectsQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** Clearing the earlier versions kept to undo imports (pipelines/ingest/prune-replaced.ts). */
+export const PruneQuery = z.object({
+  /** Imports started more than this many days ago lose their undo; 0 takes every import so far. */
+  olderThanDays: z.coerce.number().int().min(0).max(36_500),
+});
+export const PruneBody = z.object({ olderThanDays: z.number().int().min(0).max(36_500) });
+const PrunePlanShape = {
+  before: z.string(),
+  upTo: z.number().int().nullable(),
+  imports: z.number().int(),
+  appeals: z.number().int(),
+  transfers: z.number().int(),
+};
+export const KeptVersions = z.object({
+  appeals: z.number().int(),
+  transfers: z.number().int(),
+  imports: z.number().int(),
+  oldestStartedAt: z.string().nullable(),
+  lastPrune: z.object({ at: z.string(), by: z.string().nullable(), upTo: z.number().int() }).nullable(),
+  /** What clearing with the query's cut-off would do. */
+  plan: z.object(PrunePlanShape),
+});
+export const PruneResult = z.object({ ...PrunePlanShape, pruned: z.boolean() });

@@ -222,6 +222,36 @@ describe('the dashboard in a browser', () => {
     expect((await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeals WHERE appeal_id = 'JL001'"))[0].n).toBe(0);
   });
 
+  it('clears the versions kept for undo, after saying what would go, and the undo then says why it cannot', async () => {
+    await page.getByRole('link', { name: '数据导入' }).click();
+    const kept = page.locator('section', { has: page.getByRole('heading', { name: '撤销用的旧版本' }) });
+    // the later export of 六月工单 replaced one appeal: its earlier version is kept
+    const held = (await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals_replaced'))[0].n;
+    expect(held).toBeGreaterThan(0);
+    await kept.getByText(new RegExp(`^为撤销导入，保留着 ${held} 条诉求和 0 条流转被替换前的版本`)).waitFor();
+    // everything here started today: 90 days back there is nothing; 0 days takes every import so far
+    await kept.getByText('没有在 90 天以前开始的导入。').waitFor();
+    expect(await kept.getByRole('button', { name: '清理' }).count()).toBe(0);
+    await kept.getByLabel('清理多少天以前开始的导入').fill('0');
+    await kept.getByText(new RegExp(`^将清理 ${held} 条诉求和 0 条流转的旧版本；导入 #\\d+ 及更早的 \\d+ 次导入将不能再撤销。$`)).waitFor();
+    await kept.getByRole('button', { name: '清理' }).click();
+    expect((await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals_replaced'))[0].n).toBe(held);
+    await kept.getByRole('button', { name: '确认清理（不可恢复）' }).click();
+    await kept.getByRole('status').getByText(`已清理 ${held} 条诉求和 0 条流转的旧版本。`).waitFor();
+    await kept.getByText('目前没有为撤销而保留的旧版本。').waitFor();
+    await kept.getByText(/^上次清理：\d{4}-\d\d-\d\d \d\d:\d\d，操作人 admin；导入 #\d+ 及更早的导入已不能撤销。$/).waitFor();
+    expect((await h.db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM appeals_replaced'))[0].n).toBe(0);
+
+    // the import whose earlier versions went can no longer be undone, and its dialog says why
+    const history = page.locator('section', { has: page.getByRole('heading', { name: '导入记录' }) });
+    await history.locator('tbody tr', { hasText: '六月工单-更新.csv' }).first().getByRole('link').click();
+    await page.getByRole('button', { name: /^撤销此次导入 #\d+$/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^撤销导入 #\d+：六月工单-更新.csv$/ });
+    await dialog.getByText(/^为撤销导入保留的旧版本已于 \d{4}-\d\d-\d\d \d\d:\d\d 清理（导入 #\d+ 及更早），这次导入不能再撤销。$/).waitFor();
+    expect(await dialog.getByRole('button', { name: '确认撤销' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+  });
+
   it('exports the data for a data lake into a new folder on the server', async () => {
     await page.getByRole('link', { name: '数据导入' }).click();
     const lake = page.locator('section', { has: page.getByRole('heading', { name: '数据湖导出（Parquet）' }) });

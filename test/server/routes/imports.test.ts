@@ -280,4 +280,45 @@ describe('undo', () => {
     expect((await again.json()).message).toMatch(/was undone already/);
     expect((await admin.get('/api/imports/999999/undo')).status).toBe(404);
   });
+
+  it('clears the versions kept for older imports when an admin asks, says what it would take first, and logs it', async () => {
+    const first = await run(['KEEP1,2025/5/8 9:00,东城区,路灯不亮,东城区城市管理综合执法局'], '保留一.csv');
+    const second = await run(['KEEP1,2025/5/8 9:00,东城区,路灯不亮已修好,东城区城市管理综合执法局'], '保留二.csv');
+    const secondId = second.report.importId;
+
+    const kept = await admin.json('/api/imports/kept-versions?olderThanDays=0');
+    expect(kept.appeals).toBeGreaterThanOrEqual(1);
+    // nothing started a year ago; everything so far started before now
+    expect((await admin.json('/api/imports/kept-versions?olderThanDays=365')).plan).toMatchObject({ upTo: null, appeals: 0 });
+    expect(kept.plan).toMatchObject({ upTo: secondId, appeals: kept.appeals, transfers: kept.transfers });
+
+    const officer = await Client.signedIn(h.base, 'officer');
+    expect((await officer.post('/api/imports/kept-versions/prune', { olderThanDays: 0 })).status).toBe(403);
+    for (const bad of [{ olderThanDays: -1 }, { olderThanDays: 'soon' }, {}]) {
+      const res = await admin.post('/api/imports/kept-versions/prune', bad);
+      expect(res.status).toBe(400);
+      expect((await res.json()).message).toMatch(/olderThanDays/);
+    }
+    expect((await admin.get('/api/imports/kept-versions?olderThanDays=x')).status).toBe(400);
+
+    const pruned = await admin.post('/api/imports/kept-versions/prune', { olderThanDays: 0 });
+    expect(pruned.status).toBe(200);
+    // the cut-off is now, so later than the one the plan showed; the rest is as shown
+    expect(await pruned.json()).toEqual({ ...kept.plan, before: expect.any(String), pruned: true });
+    expect(await admin.json('/api/imports/kept-versions?olderThanDays=0')).toMatchObject({ appeals: 0, transfers: 0, imports: 0, lastPrune: { by: 'admin', upTo: secondId } });
+
+    for (const id of [first.report.importId, secondId]) {
+      expect((await admin.json(`/api/imports/${id}/undo`)).blocked).toMatchObject({ code: 'pruned', upTo: secondId, by: 'admin' });
+      const refused = await admin.post(`/api/imports/${id}/undo`, {});
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).message).toMatch(new RegExp(`imports up to #${secondId} were cleared`));
+    }
+    // an import after the clearing can be undone as before
+    const third = await run(['KEEP1,2025/5/8 9:00,东城区,路灯又不亮了,东城区城市管理综合执法局'], '保留三.csv');
+    expect(await admin.json(`/api/imports/${third.report.importId}/undo`)).toMatchObject({ blocked: null, restores: 1 });
+
+    const audit = await admin.json('/api/users/audit?action=versions_prune');
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({ who: 'admin', what: `#${secondId}` });
+  });
 });
