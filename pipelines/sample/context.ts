@@ -28,7 +28,7 @@ export interface SampleContext {
   problems: PreparedProblem[];
   police: PreparedPolice[];
   /** Independent random streams, so changing how one part is drawn leaves the others as they were. */
-  rng: { cases: Rng; scenes: Rng; orders: Rng; incidents: Rng };
+  rng: { cases: Rng; scenes: Rng; orders: Rng; incidents: Rng; replies: Rng };
   text: TextComposer;
   flow: FlowSimulator;
 }
@@ -48,6 +48,7 @@ export function createContext(seed: number): SampleContext {
       scenes: Rng.stream(seed, 'scenes'),
       orders: Rng.stream(seed, 'orders'),
       incidents: Rng.stream(seed, 'incidents'),
+      replies: Rng.stream(seed, 'replies'),
     },
     text: new TextComposer(Rng.stream(seed, 'text'), city),
     flow: new FlowSimulator(Rng.stream(seed, 'flow'), city, units),

@@ -4,13 +4,14 @@ import type { SampleContext } from './context.js';
 import type { CsvWriter } from './csv-writer.js';
 import type { FlowFlags, Outcome, TransferRow } from './flow.js';
 import { landline, mobile, person } from './pii.js';
+import { replyFor } from './replies.js';
 import { cumulative, type Rng } from './prng.js';
 import type { AppealType } from './problems/types.js';
 import { drawScene, type Scene } from './scene.js';
 import type { Caller, Channel } from './text.js';
 import { KIND_SPOKEN } from './units.js';
 
-export const WORK_ORDER_HEADER = ['工单编号', '来电时间', '来电号码', '来源渠道', '诉求类型', '所属区县', '所属街道', '事发地址', '诉求标题', '诉求内容', '承办单位', '工单状态', '办结时间', '是否响应', '是否解决', '满意度评价'];
+export const WORK_ORDER_HEADER = ['工单编号', '来电时间', '来电号码', '来源渠道', '诉求类型', '所属区县', '所属街道', '事发地址', '诉求标题', '诉求内容', '承办单位', '工单状态', '办结时间', '是否响应', '是否解决', '满意度评价', '办理结果'];
 export const TRANSFER_HEADER = ['平台', '工单编号', '流转序号', '流转时间', '派出单位', '接收单位', '流转方式', '签收时间', '流转结果', '退回原因'];
 export const TRUTH_HEADER = ['platform', 'appeal_id', 'problem_key', 'disputed', 'emerging'];
 
@@ -138,7 +139,7 @@ export async function writeWorkOrders(ctx: SampleContext, n: number, w: WorkOrde
     let pause = w.orders.row([
       id, slashMinute(t), c.caller.phone, channel, type, d, st, c.scene.address, text.title, text.content,
       outcome.finalUnit, outcome.status, outcome.closedAt === null ? '' : dashMinute(outcome.closedAt),
-      outcome.responded ? '是' : '否', outcome.resolved ? '是' : '否', outcome.satisfaction,
+      outcome.responded ? '是' : '否', outcome.resolved ? '是' : '否', outcome.satisfaction, replyFor(ctx.rng.replies, outcome, rows, c.caller.person, type === '感谢'),
     ]);
     if (pause) await pause;
     for (let k = 0; k < rows.length; k++) {

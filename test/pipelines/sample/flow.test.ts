@@ -133,6 +133,28 @@ describe('dispute signals in the transfer log', () => {
   });
 });
 
+describe('the units\' replies (办理结果)', () => {
+  it('closed orders carry the unit\'s account, unsigned ones none, and those left returned the last return\'s words', () => {
+    const closed = s.workOrders.filter((w) => w['工单状态'] === '已办结');
+    expect(share(closed, (w) => w['办理结果'] !== '')).toBe(1);
+    expect(s.workOrders.filter((w) => w['工单状态'] === '待签收').every((w) => w['办理结果'] === '')).toBe(true);
+    const returned = s.workOrders.filter((w) => w['工单状态'] === '已退回');
+    expect(returned.length).toBeGreaterThan(10);
+    for (const w of returned) {
+      const last = (byRecord.get(`12345|${w['工单编号']}`) ?? []).filter((r) => r['流转结果'] === '退回' && r['退回原因']).pop();
+      expect(w['办理结果']).toBe(last?.['退回原因'] ?? '');
+    }
+    // the account follows the outcome: unresolved ones explain rather than report it done
+    const done = /已解决|整改完毕|整改到位|处理完毕/;
+    const resolved = closed.filter((w) => w['是否解决'] === '是' && w['承办单位'] !== '12345');
+    const unresolved = closed.filter((w) => w['是否解决'] === '否' && w['承办单位'] !== '12345');
+    expect(share(resolved, (w) => done.test(w['办理结果']))).toBeGreaterThan(0.8);
+    expect(share(unresolved, (w) => done.test(w['办理结果']))).toBe(0);
+    // and some name the caller, as personal data for the import to mask
+    expect(share(closed, (w) => /[\u4e00-\u9fa5](先生|女士)/.test(w['办理结果']))).toBeGreaterThan(0.1);
+  });
+});
+
 describe('linkage between 12345 and 110', () => {
   it('diverts most non-police incidents to 12345 and none of the police ones', () => {
     const nonPolice = s.incidents.filter((i) => i['警情性质'] === '非警务类');

@@ -5,7 +5,7 @@ import { writeSampleCity } from '../../../pipelines/sample/index.js';
 import { tempDb, tempDir } from '../../helpers/temp-db.js';
 import { generateSample, transfersByRecord, type Sample } from './sample-files.js';
 
-const WORK_ORDER_HEADER = '工单编号,来电时间,来电号码,来源渠道,诉求类型,所属区县,所属街道,事发地址,诉求标题,诉求内容,承办单位,工单状态,办结时间,是否响应,是否解决,满意度评价';
+const WORK_ORDER_HEADER = '工单编号,来电时间,来电号码,来源渠道,诉求类型,所属区县,所属街道,事发地址,诉求标题,诉求内容,承办单位,工单状态,办结时间,是否响应,是否解决,满意度评价,办理结果';
 const TRANSFER_HEADER = '平台,工单编号,流转序号,流转时间,派出单位,接收单位,流转方式,签收时间,流转结果,退回原因';
 const INCIDENT_HEADER = '警情编号,报警时间,报警电话,报警内容,警情类别,警情性质,所属区县,事发地址,处置单位,处置状态,结束时间';
 const PLATFORM_PARTIES = new Set(['12345', '110', '119', '120', '122', '供水热线', '供电热线', '燃气热线', '供热热线']);
