@@ -76,6 +76,15 @@ export class Database {
     return db;
   }
 
+  /** Opens an existing file only to read it: no migrations, nothing written (a backup to check). */
+  static async openReadOnly(path: string): Promise<Database> {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' });
+    const connection = await instance.connect();
+    const db = new Database(path, instance, connection, new Set([connection]), true);
+    await connection.run(sqlText('db/session'));
+    return db;
+  }
+
   /** The connection statements go to now: see `activeConnection`, which also opens a lent one. */
   get connection(): DuckDBConnection {
     const lent = this.lent;

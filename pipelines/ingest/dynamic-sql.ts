@@ -2,17 +2,10 @@ import type { FieldSource, ImportWarning, Mapping } from './types.js';
 import { columnResolver, type ColumnResolver } from './column-match.js';
 import { FIELDS } from './fields.js';
 import { mappingFit } from './mapping-fit.js';
+import { ident, literal } from '../db/sql-quote.js';
 
-// The only SQL assembled in TypeScript: identifier lists and literals that depend on a file's
-// headers. Everything that does work stays in sql/ingest/*.sql and reads the `mapped` view.
-
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-export function literal(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+// Identifier lists and literals that depend on a file's headers. Everything that does work stays in
+// sql/ingest/*.sql and reads the `mapped` view.
 
 function columnExpr(column: string, resolve: ColumnResolver, headers: string[], field: string): string {
   const header = resolve(column);

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import type { Database } from '../../db/database.js';
 import { ImportError } from '../errors.js';
 import { findHeaderRow, uniqueHeaders } from '../header-row.js';
-import { csvColumns, literal } from '../dynamic-sql.js';
+import { csvColumns } from '../dynamic-sql.js';
+import { literal } from '../../db/sql-quote.js';
 import type { Staged } from './staged.js';
 
 const HEAD_BYTES = 256 * 1024;

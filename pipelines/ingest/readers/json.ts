@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { ImportError } from '../errors.js';
-import { ident, literal } from '../dynamic-sql.js';
+import { ident, literal } from '../../db/sql-quote.js';
 import type { Staged } from './staged.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { ImportError } from '../errors.js';
-import { literal } from '../dynamic-sql.js';
+import { literal } from '../../db/sql-quote.js';
 import type { Staged } from './staged.js';
 
 /** Stages a Parquet file as `staged`, every column cast to VARCHAR, rows numbered from 1. */
