@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type * as A from './schemas/appeals.js';
 import type * as Au from './schemas/auth.js';
+import type * as B from './schemas/backups.js';
 import type * as C from './schemas/common.js';
 import type * as E from './schemas/exports.js';
 import type * as I from './schemas/imports.js';
@@ -63,6 +64,8 @@ export type PruneResult = z.infer<typeof I.PruneResult>;
 export type UndoResult = z.infer<typeof I.UndoResult>;
 export type ParquetExportResult = z.infer<typeof E.ParquetExportResult>;
 export type EarlierExportList = z.infer<typeof E.EarlierExportList>;
+export type BackupList = z.infer<typeof B.BackupList>;
+export type BackupResult = z.infer<typeof B.BackupResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

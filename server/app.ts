@@ -14,6 +14,7 @@ import { appealRoutes } from './routes/appeals.js';
 import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
+import { backupRoutes } from './routes/backups.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -80,6 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     appealRoutes(ctx),
     importRoutes(ctx),
     exportRoutes(ctx),
+    backupRoutes(ctx),
     kpiRoutes(ctx),
     topicRoutes(ctx),
     meetingRoutes(ctx),

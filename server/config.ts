@@ -13,6 +13,8 @@ export interface ServerConfig {
   maxUploadBytes: number;
   /** Where Parquet exports are written, each in a folder of its own (never a path a client names). */
   exportDir: string;
+  /** Where backups of the database are written (admins, 数据库备份). */
+  backupDir: string;
   /** Uploads not imported within this time are deleted. */
   uploadTtlMs: number;
   sessionHours: number;
@@ -45,6 +47,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     clientDir: env.LINKAGE_CLIENT_DIR || join(ROOT, 'dist', 'client'),
     uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
     exportDir: env.LINKAGE_EXPORT_DIR || join(ROOT, 'data', 'exports'),
+    backupDir: env.LINKAGE_BACKUP_DIR || join(ROOT, 'data', 'backups'),
     maxUploadBytes: intFrom(env.LINKAGE_MAX_UPLOAD_MB, 500, 'LINKAGE_MAX_UPLOAD_MB') * 1024 * 1024,
     uploadTtlMs: 6 * 3600_000,
     sessionHours: intFrom(env.LINKAGE_SESSION_HOURS, 12, 'LINKAGE_SESSION_HOURS'),

@@ -252,6 +252,26 @@ describe('the dashboard in a browser', () => {
     await dialog.getByRole('button', { name: '关闭' }).click();
   });
 
+  it('backs the database up into the backup folder, says how to restore it, and deletes a backup after a second click', async () => {
+    await page.getByRole('link', { name: '数据导入' }).click();
+    const backups = page.locator('section', { has: page.getByRole('heading', { name: '数据库备份' }) });
+    await backups.getByText('备份目录下还没有备份。').waitFor();
+    await backups.getByRole('button', { name: '立即备份' }).click();
+    const done = backups.getByRole('status');
+    await done.getByText(/^已备份到 linkage-\d{8}-\d{6}\.duckdb：\d+ 个表，共 [\d,]+ 行，[\d.]+ MB，用时 [\d.]+ 秒。$/).waitFor({ timeout: 60_000 });
+    const name = /linkage-\d{8}-\d{6}\.duckdb/.exec(await done.innerText())![0];
+    expect(existsSync(join(h.dir, 'backups', name))).toBe(true);
+    // the restore command names the newest backup
+    await backups.getByText(`npm run pipeline -- restore --from ${join(h.dir, 'backups', name)}`, { exact: true }).waitFor();
+    const row = backups.locator('tbody tr', { has: page.getByText(name, { exact: true }) });
+    await row.getByRole('button', { name: `删除备份 ${name}` }).click();
+    expect(existsSync(join(h.dir, 'backups', name))).toBe(true);
+    await row.getByRole('button', { name: `确认删除 ${name}` }).click();
+    await backups.getByRole('status').getByText(`已删除 ${name}。`).waitFor();
+    await backups.getByText('备份目录下还没有备份。').waitFor();
+    expect(existsSync(join(h.dir, 'backups', name))).toBe(false);
+  });
+
   it('exports the data for a data lake into a new folder on the server', async () => {
     await page.getByRole('link', { name: '数据导入' }).click();
     const lake = page.locator('section', { has: page.getByRole('heading', { name: '数据湖导出（Parquet）' }) });

@@ -104,7 +104,7 @@ export async function startServer(opts: { config?: Partial<ServerConfig>; data?:
     await t.db.one('server/user_insert', { username, display_name: null, role: u.role, unit: u.unit, password_hash: hash });
   }
   const logs: string[] = [];
-  const config = loadServerConfig({}, { port: 0, clientDir: join(t.dir, 'no-client'), uploadDir: join(t.dir, 'uploads'), exportDir: join(t.dir, 'exports'), validateResponses: true, ...opts.config });
+  const config = loadServerConfig({}, { port: 0, clientDir: join(t.dir, 'no-client'), uploadDir: join(t.dir, 'uploads'), exportDir: join(t.dir, 'exports'), backupDir: join(t.dir, 'backups'), validateResponses: true, ...opts.config });
   const app = await createApp({ db: t.db, config, log: (line) => logs.push(line) });
   const server: Server = await new Promise((resolve) => {
     const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
