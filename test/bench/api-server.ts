@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Database } from '../../pipelines/db/database.js';
 import { createApp } from '../../server/app.js';
 import { loadServerConfig } from '../../server/config.js';
@@ -6,10 +7,11 @@ import { refreshDerived } from '../../server/derived.js';
 import { warmCache } from '../../server/warm.js';
 
 // The API server of the 'api' bench section, in its own process so the load generator does not
-// share its event loop: `tsx api-server.ts <db> <clientDir> <uploadDir>`; prints READY <port> <warm ms>.
-const [dbPath, clientDir, uploadDir] = process.argv.slice(2);
+// share its event loop: `tsx api-server.ts <db> <clientDir> <workDir>` (uploads and backups go
+// under workDir); prints READY <port> <warm ms>.
+const [dbPath, clientDir, workDir] = process.argv.slice(2);
 const db = await Database.open(dbPath);
-const { app, ctx } = await createApp({ db, config: loadServerConfig({}, { port: 0, clientDir, uploadDir }), log: (l) => console.error(l) });
+const { app, ctx } = await createApp({ db, config: loadServerConfig({}, { port: 0, clientDir, uploadDir: join(workDir, 'uploads'), backupDir: join(workDir, 'backups') }), log: (l) => console.error(l) });
 await ctx.lock.write(() => refreshDerived(db));
 ctx.cache.invalidate();
 const started = performance.now();

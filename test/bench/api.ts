@@ -18,8 +18,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Starts the server process on the database; resolves with its port and cache warm-up time. */
-function startServer(dbPath: string, clientDir: string, uploadDir: string): Promise<{ child: ChildProcess; port: number; warmMs: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/api-server.ts'), dbPath, clientDir, uploadDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(dbPath: string, clientDir: string, workDir: string): Promise<{ child: ChildProcess; port: number; warmMs: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/api-server.ts'), dbPath, clientDir, workDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -85,6 +85,29 @@ async function readsDuringImport(base: string, cookie: string, dashboard: { path
     }
   }
   return { reads: reads.sort((a, b) => a - b), logins: logins.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, checked, changed };
+}
+
+/**
+ * Backs the database up through the API while one client cycles through dashboard reads: the
+ * backup's duration and size, and the reads' latencies meanwhile.
+ */
+async function readsDuringBackup(base: string, cookie: string, dashboard: { path: string }[]): Promise<{ reads: number[]; seconds: number; mb: number }> {
+  const admin = await signIn(base, 'benchadmin');
+  const started = performance.now();
+  let finished = false;
+  const backup = fetch(`${base}/api/backups`, { method: 'POST', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, body: '{}' }).then(async (res) => {
+    finished = true;
+    if (res.status !== 200) throw new Error(`the bench backup answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { bytes: number; durationMs: number };
+  });
+  const reads: number[] = [];
+  for (let i = 0; !finished; i++) {
+    const t = performance.now();
+    await (await fetch(base + dashboard[i % dashboard.length].path, { headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } })).arrayBuffer();
+    if (!finished) reads.push(performance.now() - t);
+  }
+  const report = await backup;
+  return { reads: reads.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000, mb: report.bytes / 1e6 };
 }
 
 /** Latencies (ms) of `connections` clients cycling through `requests` for `seconds`. */
@@ -175,7 +198,7 @@ export const apiBench: BenchSection = async ({ scale, workDir }) => {
     .map((f) => join('assets', f));
 
   console.error(`[bench] api: preparing signals, rollups and the cache at ${scale.toLocaleString('en')} appeals …`);
-  const { child, port, warmMs } = await startServer(dbPath, clientDir, join(workDir, 'uploads'));
+  const { child, port, warmMs } = await startServer(dbPath, clientDir, workDir);
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookie = await login(base);
@@ -202,6 +225,7 @@ export const apiBench: BenchSection = async ({ scale, workDir }) => {
     ]);
     const view = await firstView(base, cookie, 5);
     const during = await readsDuringImport(base, cookie, dashboard);
+    const backup = await readsDuringBackup(base, cookie, dashboard);
     const first = sizes(clientDir, view.files);
     const all = sizes(clientDir, allFiles);
     const rows: BenchRow[] = [
@@ -217,6 +241,8 @@ export const apiBench: BenchSection = async ({ scale, workDir }) => {
       { area: 'api', metric: 'dashboard reads while it runs, slowest', value: Math.round(during.reads.at(-1) ?? 0), unit: 'ms' },
       { area: 'api', metric: `sign-ins while it runs (${during.logins.length}), p95`, value: Math.round(percentile(during.logins, 95)), unit: 'ms' },
       { area: 'api', metric: `appeal counts read during the import (${during.checked}) that showed any of it`, value: during.changed, unit: 'reads', target: '0', ok: during.changed === 0 },
+      { area: 'api', metric: `backup of the whole database through the API (${Math.round(backup.mb)} MB file), with reads beside it`, value: Math.round(backup.seconds * 1000), unit: 'ms' },
+      { area: 'api', metric: `dashboard reads while it runs (${backup.reads.length}), one client, p95`, value: Math.round(percentile(backup.reads, 95)), unit: 'ms' },
       { area: 'api', metric: 'client first view interactive (overview cards shown, median of 5)', value: Math.round(view.ms), unit: 'ms', target: '≤ 1500', ok: view.ms <= 1500 },
       { area: 'api', metric: `client code loaded for the first view, as sent (brotli; ${first.raw} KB raw, ${view.files.length} files)`, value: first.sent, unit: 'KB' },
       { area: 'api', metric: 'everything the first view received (code and API answers, as sent)', value: Math.round(view.received / 1024), unit: 'KB' },
