@@ -15,6 +15,10 @@ export interface ServerConfig {
   exportDir: string;
   /** Where backups of the database are written (admins, 数据库备份). */
   backupDir: string;
+  /** Hours between scheduled backups; 0: none. */
+  backupEveryHours: number;
+  /** Scheduled backups kept (the oldest beyond this are deleted; backups made by hand never are). */
+  backupKeep: number;
   /** Uploads not imported within this time are deleted. */
   uploadTtlMs: number;
   sessionHours: number;
@@ -26,10 +30,10 @@ export interface ServerConfig {
   validateResponses: boolean;
 }
 
-function intFrom(value: string | undefined, fallback: number, what: string): number {
+function intFrom(value: string | undefined, fallback: number, what: string, least = 0): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${what} must be a whole number, got '${value}'`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`${what} must be a whole number${least ? ` of at least ${least}` : ''}, got '${value}'`);
   return n;
 }
 
@@ -48,6 +52,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
     exportDir: env.LINKAGE_EXPORT_DIR || join(ROOT, 'data', 'exports'),
     backupDir: env.LINKAGE_BACKUP_DIR || join(ROOT, 'data', 'backups'),
+    backupEveryHours: intFrom(env.LINKAGE_BACKUP_HOURS, 0, 'LINKAGE_BACKUP_HOURS'),
+    backupKeep: intFrom(env.LINKAGE_BACKUP_KEEP, 7, 'LINKAGE_BACKUP_KEEP', 1),
     maxUploadBytes: intFrom(env.LINKAGE_MAX_UPLOAD_MB, 500, 'LINKAGE_MAX_UPLOAD_MB') * 1024 * 1024,
     uploadTtlMs: 6 * 3600_000,
     sessionHours: intFrom(env.LINKAGE_SESSION_HOURS, 12, 'LINKAGE_SESSION_HOURS'),

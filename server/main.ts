@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from './auth/first-admin.js';
 import { refreshDerived } from './derived.js';
 import { warmCache } from './warm.js';
 import { loadServerConfig } from './config.js';
+import { scheduleBackups } from './backups/schedule.js';
 
 // `npm start`: opens the database (creating it), makes the first administrator, serves the API and
 // the built client, and on an empty database loads the sample city in the background.
@@ -40,7 +41,11 @@ ctx.lock
     startup.seeding = false;
   });
 
+const backups = config.backupEveryHours > 0 ? scheduleBackups(ctx, config.backupEveryHours * 3600_000, config.backupKeep) : null;
+if (backups) log(`Backups every ${config.backupEveryHours} h into ${config.backupDir}, the newest ${config.backupKeep} kept.`);
+
 function shutdown(): void {
+  backups?.stop();
   server.close();
   // let the current write and the reads under way finish, so the file is left consistent
   void ctx.lock.close().then(() => process.exit(0));

@@ -1,12 +1,12 @@
-import { basename, join } from 'node:path';
 import { audit } from '../../pipelines/db/audit.js';
-import { BackupError, backupDatabase } from '../../pipelines/db/backup.js';
-import { deleteBackup, freeBackupName, listBackups } from '../../pipelines/db/backup-folder.js';
+import { BackupError } from '../../pipelines/db/backup.js';
+import { deleteBackup, listBackups } from '../../pipelines/db/backup-folder.js';
+import { makeBackup } from '../backups/make.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../http/errors.js';
 import { ApiRouter } from '../http/route.js';
 import { BackupList, BackupParams, BackupResult, DeletedBackup } from '../schemas/backups.js';
-import { localMinute, localStamp } from '../time.js';
+import { localMinute } from '../time.js';
 
 /**
  * Backups of the whole database into the server's backup folder (LINKAGE_BACKUP_DIR), listed and
@@ -18,7 +18,11 @@ export function backupRoutes(ctx: AppContext): ApiRouter {
 
   api.add(
     { method: 'get', path: '/', summary: 'The backups in the backup folder, newest first, with their size', access: ['admin'], response: BackupList, lock: 'none' },
-    async () => ({ dir, backups: (await listBackups(dir)).map((b) => ({ ...b, writtenAt: localMinute(b.writtenAt) })) }),
+    async () => ({
+      dir,
+      backups: (await listBackups(dir)).map((b) => ({ ...b, writtenAt: localMinute(b.writtenAt) })),
+      schedule: ctx.config.backupEveryHours > 0 ? { everyHours: ctx.config.backupEveryHours, keep: ctx.config.backupKeep } : null,
+    }),
   );
 
   api.add(
@@ -27,21 +31,8 @@ export function backupRoutes(ctx: AppContext): ApiRouter {
       access: ['admin'], response: BackupResult, lock: 'none',
     },
     async ({ user }) => {
-      const stem = `linkage-${localStamp(new Date())}`;
-      // its own connection: the copy is one snapshot, and writes committed meanwhile do not wait for it
-      const report = await ctx.lock.aside(async (db) => {
-        for (;;) {
-          try {
-            return await backupDatabase(db, join(dir, freeBackupName(dir, stem)));
-          } catch (err) {
-            // another backup took the name between the look and the write
-            if (!(err instanceof BackupError && /exists already|meanwhile/.test(err.message))) throw err;
-          }
-        }
-      });
-      const name = basename(report.file);
-      await ctx.lock.accounts(() => audit(ctx.db, { who: user.username, action: 'backup', what: name, details: { bytes: report.bytes, tables: report.tables, rows: report.rows } }));
-      return { name, bytes: report.bytes, tables: report.tables, rows: report.rows, durationMs: report.ms };
+      const report = await makeBackup(ctx, user.username);
+      return { name: report.name, bytes: report.bytes, tables: report.tables, rows: report.rows, durationMs: report.ms };
     },
   );
 

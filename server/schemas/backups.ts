@@ -12,6 +12,8 @@ export const BackupList = z.object({
   /** The folder, so an administrator knows where to find the files to restore from. */
   dir: z.string(),
   backups: z.array(BackupFile),
+  /** Scheduled backups (LINKAGE_BACKUP_HOURS, LINKAGE_BACKUP_KEEP); null when none are. */
+  schedule: z.object({ everyHours: z.number().int(), keep: z.number().int() }).nullable(),
 });
 
 export const BackupResult = z.object({

@@ -595,6 +595,8 @@ export const en: Record<MessageKey, string> = {
   'imports.backups': 'Database backups',
   'backups.why': 'A backup is a complete copy of the database at one moment: records, topics and their curation, meetings and decisions, users and the audit log. It is written into the server\'s backup folder {dir}; pages and imports go on meanwhile.',
   'backups.restore': 'To restore one, stop the server, then run this on the server; the database it replaces is kept beside it:',
+  'backups.scheduled': 'The server backs up every {hours} h and keeps the newest {keep} scheduled backups (named auto-…); backups made by hand are never deleted by it.',
+  'backups.unscheduled': 'No scheduled backups: set LINKAGE_BACKUP_HOURS (e.g. 24) on the server and restart it to have them.',
   'backups.now': 'Back up now',
   'backups.done': 'Backed up to {name}: {tables} tables, {rows} rows, {mb} MB, in {seconds} s.',
   'backups.none': 'No backups in the backup folder yet.',

@@ -593,6 +593,8 @@ export const zh = {
   'imports.backups': '数据库备份',
   'backups.why': '备份是整个数据库在某一时刻的完整副本：记录、事项与人工调整、会议与决定、用户和审计日志。写入服务器的备份目录 {dir}，备份期间页面和导入照常进行。',
   'backups.restore': '恢复时先停止服务，再在服务器上运行下面的命令；被替换的数据库会保留在旁边：',
+  'backups.scheduled': '服务器每 {hours} 小时自动备份一次，保留最近 {keep} 份自动备份（文件名以 auto- 开头）；手动备份不会被自动删除。',
+  'backups.unscheduled': '未设置自动备份：在服务器上设置 LINKAGE_BACKUP_HOURS（例如 24）后重启即可定时备份。',
   'backups.now': '立即备份',
   'backups.done': '已备份到 {name}：{tables} 个表，共 {rows} 行，{mb} MB，用时 {seconds} 秒。',
   'backups.none': '备份目录下还没有备份。',

@@ -32,6 +32,7 @@ describe('/api/backups', () => {
 
     const list = await admin.json('/api/backups');
     expect(list.dir).toBe(join(h.dir, 'backups'));
+    expect(list.schedule).toBeNull();
     expect(list.backups.map((x: { name: string }) => x.name).sort()).toEqual([made.name, ...names].sort());
     expect(list.backups.find((x: { name: string }) => x.name === made.name)).toMatchObject({ bytes: made.bytes, writtenAt: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/) });
 
