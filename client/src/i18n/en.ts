@@ -699,6 +699,7 @@ export const en: Record<MessageKey, string> = {
   'audit.export_delete': 'export deleted',
   'audit.backup': 'database backed up',
   'audit.backup_delete': 'backup deleted',
+  'audit.backup_failed': 'backup failed',
   'audit.versions_prune': 'versions kept for undo cleared',
   'audit.curation': 'topic curation',
   'audit.user_create': 'user created',

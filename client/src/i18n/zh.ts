@@ -697,6 +697,7 @@ export const zh = {
   'audit.export_delete': '删除导出',
   'audit.backup': '备份数据库',
   'audit.backup_delete': '删除备份',
+  'audit.backup_failed': '备份失败',
   'audit.versions_prune': '清理撤销用旧版本',
   'audit.curation': '事项调整',
   'audit.user_create': '新建用户',
