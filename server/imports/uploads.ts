@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import multer from 'multer';
 import type { RequestHandler } from 'express';
@@ -31,7 +31,8 @@ export function cleanFileName(name: string): string {
 
 /**
  * Uploaded files between preview and import. Multer writes each to a fresh random name (the
- * client's name is kept only as a label); files not imported within the time limit are deleted.
+ * client's name is kept only as a label); files not imported within the time limit are deleted,
+ * including those a server that stopped (or another one sharing the folder) left there.
  */
 export class UploadStore {
   private uploads = new Map<string, Upload>();
@@ -53,6 +54,7 @@ export class UploadStore {
       },
     });
     this.middleware = multer({ storage, limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 }, defParamCharset: 'utf8' }).single('file');
+    this.expire();
   }
 
   add(file: Express.Multer.File, uploadedBy: string): Upload {
@@ -82,5 +84,16 @@ export class UploadStore {
   private expire(): void {
     const cutoff = Date.now() - this.ttlMs;
     for (const u of this.uploads.values()) if (u.at < cutoff) this.remove(u.id);
+    if (!existsSync(this.dir)) return;
+    // files this store does not know: their uploads are gone with the process that took them
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      try {
+        const s = statSync(path);
+        if (s.isFile() && s.mtimeMs < cutoff) rmSync(path, { force: true });
+      } catch {
+        // deleted meanwhile by another store sharing the folder
+      }
+    }
   }
 }
