@@ -1,6 +1,7 @@
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { Database } from '../pipelines/db/database.js';
+import { ApiTokenStore } from './auth/api-tokens.js';
 import { SessionStore } from './auth/sessions.js';
 import { authenticate } from './auth/middleware.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
@@ -15,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
 import { backupRoutes } from './routes/backups.js';
+import { tokenRoutes } from './routes/tokens.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -69,6 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     lock: access,
     cache: access.cache,
     sessions: new SessionStore(access.accountsDatabase, config.sessionHours),
+    tokens: new ApiTokenStore(access.accountsDatabase),
     log,
   };
   const startup: StartupState = { seeding: false };
@@ -78,6 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     summaryRoutes(ctx, startup),
     authRoutes(ctx),
     userRoutes(ctx),
+    tokenRoutes(ctx),
     appealRoutes(ctx),
     importRoutes(ctx),
     exportRoutes(ctx),
@@ -98,7 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
-  api.use(authenticate(ctx.sessions));
+  api.use(authenticate(ctx.sessions, ctx.tokens));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();

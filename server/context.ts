@@ -1,4 +1,5 @@
 import type { Database } from '../pipelines/db/database.js';
+import type { ApiTokenStore } from './auth/api-tokens.js';
 import type { SessionStore } from './auth/sessions.js';
 import type { AnswerCache } from './cache.js';
 import type { ServerConfig } from './config.js';
@@ -13,5 +14,6 @@ export interface AppContext {
   lock: DatabaseAccess;
   cache: AnswerCache;
   sessions: SessionStore;
+  tokens: ApiTokenStore;
   log: (line: string) => void;
 }

@@ -1,4 +1,6 @@
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
+import { HttpError } from '../http/errors.js';
+import type { ApiTokenStore } from './api-tokens.js';
 import type { SessionStore } from './sessions.js';
 
 export const SESSION_COOKIE = 'linkage_session';
@@ -13,9 +15,20 @@ export function clearSessionCookie(req: Request, res: Response): void {
   res.clearCookie(SESSION_COOKIE, options);
 }
 
-/** Puts the session's user (or nothing) in res.locals.user; routes decide whether one is needed. */
-export function authenticate(sessions: SessionStore): RequestHandler {
+/**
+ * Puts the caller in res.locals.user: the API token of an `Authorization: Bearer` header (a wrong
+ * one is refused at once rather than read as no one), else the session's user, else nothing;
+ * routes decide whether one is needed.
+ */
+export function authenticate(sessions: SessionStore, tokens: ApiTokenStore): RequestHandler {
   return async (req, res, next) => {
+    const bearer = /^Bearer (\S{1,200})$/.exec(req.get('authorization') ?? '');
+    if (bearer) {
+      const caller = await tokens.lookup(bearer[1]);
+      if (!caller) throw new HttpError(401, 'bad_token', 'unknown or revoked API token');
+      res.locals.user = caller;
+      return next();
+    }
     const token: unknown = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string' && token.length > 0 && token.length <= 100) {
       const user = await sessions.lookup(token);

@@ -11,6 +11,8 @@ export interface SessionUser {
   csrfToken: string;
   /** When the session ends (ms since the epoch). */
   expiresMs: number;
+  /** Set when an API token signed the request in, not a person (server/auth/api-tokens.ts). */
+  apiTokenId?: number;
 }
 
 /**

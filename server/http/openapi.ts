@@ -63,7 +63,7 @@ function operation(route: RegisteredRoute): JsonSchema {
     operationId: `${route.method}${route.fullPath.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     responses,
-    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(route.access === 'public' ? { security: [] } : route.tokens ? { security: [{ session: [], csrf: [] }, { apiToken: [] }] } : {}),
     ...(Array.isArray(route.access) ? { 'x-roles': route.access } : {}),
   };
   if (route.upload) {
@@ -91,12 +91,14 @@ export function openApiDocument(routes: RegisteredRoute[], version: string): Jso
       description:
         'Sign in with POST /api/auth/login; the session is an httpOnly cookie. Every state-changing request ' +
         'carries the X-CSRF-Token header with the csrfToken from /api/auth/session. Tables answer JSON, or Arrow IPC ' +
-        `when the request sends Accept: ${ARROW}.`,
+        `when the request sends Accept: ${ARROW}. Machine callers (a hotline platform) use an API token an ` +
+        'administrator made instead, as Authorization: Bearer lk_…, on the routes that list apiToken.',
     },
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'linkage_session' },
         csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'an API token (lk_…) made under 用户管理 → 接口令牌' },
       },
     },
     security: [{ session: [], csrf: [] }],

@@ -43,6 +43,8 @@ export interface RouteSpec<P extends Schema | undefined = Schema | undefined, Q 
   lock?: 'read' | 'write' | 'accounts' | 'none';
   /** Writes: whether the call changes data the cached answers are made from (default: yes). */
   invalidates?: boolean;
+  /** API tokens may call it (machine callers such as a hotline platform); other routes refuse them. */
+  tokens?: boolean;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -83,7 +85,9 @@ function parse<S extends Schema | undefined>(schema: S | undefined, value: unkno
 function checkAccess(spec: RouteSpec, user: SessionUser | null, req: Request): void {
   if (spec.access === 'public') return;
   if (!user) throw new HttpError(401, 'unauthenticated', 'sign in first');
-  if (STATE_CHANGING.has(spec.method)) {
+  if (user.apiTokenId !== undefined) {
+    if (!spec.tokens) throw new HttpError(403, 'token_not_allowed', 'an API token may call only the routes made for machine callers (route suggestion, rules): sign in for the rest');
+  } else if (STATE_CHANGING.has(spec.method)) {
     const header = req.get('x-csrf-token');
     if (!header || !sameToken(header, user.csrfToken)) throw new HttpError(403, 'csrf', 'missing or wrong X-CSRF-Token header; reload the page');
   }

@@ -11,14 +11,14 @@ import { RouteSuggestion, RouteSuggestionBody, RuleList } from '../schemas/routi
 export function routeSuggestionRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter(ctx, '', 'routing');
 
-  api.add({ method: 'get', path: '/rules', summary: 'Every jurisdiction rule in force, newest effective date first', access: 'signed_in', response: RuleList }, async () => ({
+  api.add({ method: 'get', path: '/rules', summary: 'Every jurisdiction rule in force, newest effective date first', access: 'signed_in', response: RuleList, tokens: true }, async () => ({
     rules: await listRules(ctx.db),
   }));
 
   api.add(
     {
       method: 'post', path: '/route-suggestion', summary: 'For a new appeal’s text and district: the matching topic, the rule that applies, the lead unit and a confidence',
-      access: ['officer', 'admin'], body: RouteSuggestionBody, response: RouteSuggestion, lock: 'read', invalidates: false,
+      access: ['officer', 'admin'], body: RouteSuggestionBody, response: RouteSuggestion, lock: 'read', invalidates: false, tokens: true,
     },
     async ({ body }) => suggestRoute(ctx.db, body),
   );

@@ -1,0 +1,2 @@
+-- Whether a token in force already has this name (names tell callers apart in the audit log).
+SELECT token_id FROM api_tokens WHERE name = $name AND revoked_at IS NULL;
