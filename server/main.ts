@@ -45,10 +45,11 @@ const backups = config.backupEveryHours > 0 ? scheduleBackups(ctx, config.backup
 if (backups) log(`Backups every ${config.backupEveryHours} h into ${config.backupDir}, the newest ${config.backupKeep} kept.`);
 
 function shutdown(): void {
-  backups?.stop();
   server.close();
-  // let the current write and the reads under way finish, so the file is left consistent
-  void ctx.lock.close().then(() => process.exit(0));
+  // let a backup, the current write and the reads under way finish, so the file is left consistent
+  void Promise.resolve(backups?.stop())
+    .then(() => ctx.lock.close())
+    .then(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -9,7 +9,8 @@ export const AUTO_PREFIX = 'auto-';
 export interface BackupSchedule {
   /** One scheduled backup now, then the oldest automatic ones beyond `keep` deleted. */
   runOnce(): Promise<void>;
-  stop(): void;
+  /** No more turns; resolves once a backup under way has finished (before the database closes). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -41,6 +42,9 @@ export function scheduleBackups(ctx: AppContext, everyMs: number, keep: number):
   timer.unref();
   return {
     runOnce: () => (running ??= runOnce().finally(() => (running = null))),
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
   };
 }

@@ -351,6 +351,27 @@ describe('the dashboard in a browser', () => {
     errors.splice(errors.findIndex((e) => /409/.test(e)), 1);
   });
 
+  it('makes an API token a platform then calls the route suggestion with, and revokes it', async () => {
+    await page.getByRole('link', { name: '用户管理' }).click();
+    const tokens = page.locator('section', { has: page.getByRole('heading', { name: '接口令牌（供热线平台调用）' }) });
+    await tokens.getByLabel('调用方名称').fill('12345-dispatch');
+    await tokens.getByRole('button', { name: '新建令牌' }).click();
+    await tokens.getByText('已为 12345-dispatch 新建令牌。令牌只显示这一次，请立即复制到调用方的配置中：').waitFor();
+    const token = await tokens.locator('code.secret').innerText();
+    expect(token).toMatch(/^lk_/);
+    const ask = () => fetch(`${h.base}/api/route-suggestion`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ text: '路灯不亮' }) });
+    expect((await ask()).status).toBe(200);
+    const row = tokens.locator('tbody tr', { hasText: '12345-dispatch' });
+    await row.getByText('有效', { exact: true }).waitFor();
+    await row.getByRole('button', { name: '吊销令牌 12345-dispatch' }).click();
+    await row.getByRole('button', { name: '确认吊销 12345-dispatch' }).click();
+    await tokens.getByText('已吊销 12345-dispatch 的令牌，之后用它的请求都会被拒绝。').waitFor();
+    await row.getByText(/^已于 \d{4}-\d\d-\d\d \d\d:\d\d 由 admin 吊销$/).waitFor();
+    // the secret is not on the page any more, and no longer works
+    expect(await tokens.locator('code.secret').count()).toBe(0);
+    expect((await ask()).status).toBe(401);
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByLabel('界面语言').selectOption('en');
     await page.getByRole('link', { name: 'Overview' }).waitFor();

@@ -25,7 +25,7 @@ describe('scheduled backups', () => {
     try {
       for (let i = 0; i < 3; i++) await schedule.runOnce();
     } finally {
-      schedule.stop();
+      await schedule.stop();
     }
     const files = readdirSync(dir()).sort();
     const auto = files.filter((f) => f.startsWith('auto-linkage-'));
@@ -44,14 +44,17 @@ describe('scheduled backups', () => {
     const before = readdirSync(dir()).filter((f) => f.startsWith('auto-')).length;
     const schedule = scheduleBackups(ctx, 100, 5);
     await expect.poll(() => readdirSync(dir()).filter((f) => f.startsWith('auto-')).length, { timeout: 20_000, interval: 100 }).toBeGreaterThan(before);
-    schedule.stop();
+    // stopping waits for a backup under way, so nothing is written after
+    await schedule.stop();
+    const written = readdirSync(dir()).length;
     // a folder that cannot be written: a file stands where it should be
     const blocked = join(h.dir, 'blocked');
     writeFileSync(blocked, 'not a folder');
     const lines: string[] = [];
     const broken = scheduleBackups({ ...ctx, config: { ...ctx.config, backupDir: join(blocked, 'backups') }, log: (l) => lines.push(l) }, 3600_000, 5);
     await broken.runOnce();
-    broken.stop();
+    await broken.stop();
+    expect(readdirSync(dir())).toHaveLength(written);
     expect(lines.at(-1)).toMatch(/^scheduled backup failed: /);
     expect((await systemAudit()).at(-1)).toEqual({ action: 'backup_failed', what: join(blocked, 'backups') });
   });
