@@ -27,6 +27,8 @@ describe('npm run pipeline -- backup / restore', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(`error: ${backup} exists already: choose a new file\n`);
 
+    expect((await cli(['restore', '--from', backup, '--dry-run', '--db', db])).stdout).toMatch(new RegExp(`^${backup.replaceAll('.', '\\.')} is a backup of schema \\d+: [\\d,]+ rows in \\d+ tables; nothing was changed\\n$`));
+    expect(JSON.parse((await cli(['status', '--json', '--db', db])).stdout).appeals).toBe(2);
     const restored = JSON.parse((await cli(['restore', '--from', backup, '--db', db, '--json'])).stdout);
     expect(restored).toMatchObject({ file: db, from: backup, previous: expect.stringContaining('cli.duckdb.before-restore-') });
     expect(JSON.parse((await cli(['status', '--json', '--db', db])).stdout)).toMatchObject({ appeals: 1, import_runs: 1 });
