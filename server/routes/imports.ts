@@ -147,7 +147,8 @@ export function importRoutes(ctx: AppContext): ApiRouter {
 
   api.add({ method: 'get', path: '/jobs/:jobId', summary: "An import job's state, progress and, when done, its report", access: admin, params: JobParams, response: Job, lock: 'none' }, async ({ params }) => {
     const job = jobs.get(params.jobId);
-    if (!job) throw notFound('no such import job');
+    // jobs live in this process: one it does not know was started before a restart, which ends an import unwritten
+    if (!job) throw new HttpError(404, 'job_gone', 'no such import job: if the server restarted since, an import it was running wrote nothing; see the import history, and import the file again if it is not there');
     return { ...job };
   });
 

@@ -19,7 +19,7 @@ export function tokenRoutes(ctx: AppContext): ApiRouter {
   api.add(
     { method: 'post', path: '/', summary: 'Make an API token; the answer holds the secret, shown this once', conflict: 'a token in force has this name', access: admin, body: CreateTokenBody, response: CreatedToken, lock: 'accounts' },
     async ({ body, user }) => {
-      if (await ctx.tokens.nameInUse(body.name)) throw new HttpError(409, 'name_taken', `a token named ${body.name} is in force: revoke it first, or choose another name`);
+      if (await ctx.tokens.nameInUse(body.name)) throw new HttpError(409, 'name_taken', `a token named ${body.name} is in force: revoke it first, or choose another name`, { name: body.name });
       const made = await ctx.tokens.create(body.name, user.username);
       await audit(ctx.db, { who: user.username, action: 'token_create', what: body.name, details: { tokenId: made.tokenId } });
       return { tokenId: made.tokenId, name: body.name, token: made.token };

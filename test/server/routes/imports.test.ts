@@ -195,6 +195,10 @@ describe('run an import', () => {
     await held;
     expect((await finished(admin, jobId)).state).toBe('done');
     expect((await admin.json('/api/imports/jobs')).jobs).toEqual([]);
+    // a job this server never ran (one from before a restart) is answered with what that means
+    const gone = await admin.get('/api/imports/jobs/00000000-0000-4000-8000-000000000000');
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ error: 'job_gone', message: expect.stringMatching(/wrote nothing; see the import history/) });
   });
 
   it('runs a trial that says what the import would do and writes nothing', async () => {

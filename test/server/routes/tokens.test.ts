@@ -45,7 +45,9 @@ describe('API tokens for hotline platforms', () => {
     expect(stored.token_hash).not.toContain(made.token.slice(3));
 
     // one name in force at a time
-    expect((await admin.post('/api/tokens', { name: '12345-dispatch' })).status).toBe(409);
+    const taken = await admin.post('/api/tokens', { name: '12345-dispatch' });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ error: 'name_taken', params: { name: '12345-dispatch' } });
 
     const revoked = await admin.request('DELETE', `/api/tokens/${made.tokenId}`);
     expect(await revoked.json()).toEqual({ tokenId: made.tokenId, name: '12345-dispatch' });
