@@ -196,6 +196,8 @@ export const en: Record<MessageKey, string> = {
   'error.code.upload_too_large': 'The file is larger than the upload limit.',
   'error.code.upload_rejected': 'The file was not accepted: {message}',
   'error.code.upload_gone': 'This upload was imported, discarded or has expired: upload the file again.',
+  'error.code.bad_token': 'The API token is unknown or revoked.',
+  'error.code.token_not_allowed': 'An API token may call only the route suggestion and the rules; sign in for anything else.',
   'error.code.job_gone': 'This import is no longer on the server: it may have restarted, and an import under way then writes nothing. See the import history; if the import is not there, upload the file again.',
   'error.code.name_taken': 'A token named {name} is in force: revoke it first, or choose another name.',
   'error.code.cannot_undo': 'This import cannot be undone: {message}',

@@ -194,6 +194,8 @@ export const zh = {
   'error.code.upload_too_large': '文件超过上传大小上限。',
   'error.code.upload_rejected': '文件未被接受：{message}',
   'error.code.upload_gone': '该上传已导入、已放弃或已过期，请重新上传文件。',
+  'error.code.bad_token': '接口令牌无效或已被吊销。',
+  'error.code.token_not_allowed': '接口令牌只能调用派单建议和管辖规则接口；其他操作请登录。',
   'error.code.job_gone': '这个导入任务已不在服务器上：服务器可能重启过，重启时未完成的导入不会写入任何数据。请查看导入记录；如果其中没有，请重新上传文件导入。',
   'error.code.name_taken': '已有名为 {name} 的有效令牌：请先吊销它，或换一个名称。',
   'error.code.cannot_undo': '无法撤销这次导入：{message}',
