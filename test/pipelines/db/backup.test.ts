@@ -65,6 +65,24 @@ describe('backupDatabase and restoreDatabase', () => {
     old.close();
   });
 
+  it('is one snapshot: an import committing meanwhile is in it whole or not at all', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},2025/6/1 9:00,东城区,第${i}号井盖缺失,东城区城管局`);
+    const csv = join(dir, 'big.csv');
+    writeFileSync(csv, ['工单编号,来电时间,所属区县,诉求内容,承办单位', ...rows].join('\n'));
+    const aside = await db.connect();
+    try {
+      const file = join(dir, 'during.duckdb');
+      const [backup] = await Promise.all([backupDatabase(aside, file), importFile(db, csv)]);
+      const copy = await Database.openReadOnly(file);
+      const [n] = await copy.query<{ appeals: number; runs: number }>('SELECT (SELECT count(*) FROM appeals)::INTEGER AS appeals, (SELECT count(*) FROM import_runs)::INTEGER AS runs');
+      copy.close();
+      expect([{ appeals: 2, runs: 1 }, { appeals: 20_002, runs: 2 }]).toContainEqual(n);
+      expect(backup.rows).toBeGreaterThan(0);
+    } finally {
+      aside.close();
+    }
+  });
+
   it('never replaces an existing file and leaves nothing behind when refused', async () => {
     const file = join(dir, 'taken.duckdb');
     writeFileSync(file, 'mine');
