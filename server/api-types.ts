@@ -15,6 +15,7 @@ import type * as R from './schemas/routing.js';
 import type * as S from './schemas/summary.js';
 import type * as T from './schemas/topics.js';
 import type * as Tk from './schemas/tokens.js';
+import type * as Un from './schemas/units.js';
 import type * as U from './schemas/users.js';
 
 export type Role = C.Role;
@@ -69,6 +70,8 @@ export type BackupList = z.infer<typeof B.BackupList>;
 export type BackupResult = z.infer<typeof B.BackupResult>;
 export type TokenList = z.infer<typeof Tk.TokenList>;
 export type CreatedToken = z.infer<typeof Tk.CreatedToken>;
+export type UnitList = z.infer<typeof Un.UnitList>;
+export type SetUnitResult = z.infer<typeof Un.SetUnitResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

@@ -17,6 +17,7 @@ import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
 import { backupRoutes } from './routes/backups.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { unitRoutes } from './routes/units.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { meetingRoutes } from './routes/meetings.js';
@@ -82,6 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     authRoutes(ctx),
     userRoutes(ctx),
     tokenRoutes(ctx),
+    unitRoutes(ctx),
     appealRoutes(ctx),
     importRoutes(ctx),
     exportRoutes(ctx),

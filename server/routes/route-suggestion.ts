@@ -5,8 +5,8 @@ import { RouteSuggestion, RouteSuggestionBody, RuleList } from '../schemas/routi
 
 /**
  * Jurisdiction rules (decisions in force) and route suggestion: what a hotline platform asks at
- * dispatch time. A platform signs in as an officer account (POST /api/auth/login) and sends the
- * session cookie and the X-CSRF-Token the login answered with, like the dashboard does.
+ * dispatch time, with an API token (Authorization: Bearer; server/auth/api-tokens.ts), or an
+ * officer signed in as the dashboard is.
  */
 export function routeSuggestionRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter(ctx, '', 'routing');
