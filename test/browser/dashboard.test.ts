@@ -372,6 +372,29 @@ describe('the dashboard in a browser', () => {
     expect((await ask()).status).toBe(401);
   });
 
+  it('corrects a unit\'s kind on the units page, and the dispute signals follow', async () => {
+    await page.getByRole('link', { name: '承办单位' }).click();
+    await page.getByRole('heading', { name: '承办单位', level: 1 }).waitFor();
+    await page.getByLabel('类别').selectOption('交警');
+    await page.getByLabel('单位名称').fill('东城');
+    await page.getByRole('button', { name: '查询' }).click();
+    // the filters go into the address: the list reloads with the one unit they leave
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    const row = page.locator('tbody tr', { hasText: '江城市公安局交通警察支队东城大队' });
+    await row.getByText('自动识别').waitFor();
+    const name = '江城市公安局交通警察支队东城大队';
+    const before = await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeal_signals WHERE owner_kind = '交警'");
+    await row.getByRole('button', { name: `改正 ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `改正单位：${name}` });
+    await dialog.getByLabel('类别').selectOption('公安');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`已保存 ${name}：公安，东城区。争议信号已重新计算。`).waitFor();
+    expect(await h.db.query('SELECT kind, origin FROM units WHERE name = $1', [name])).toEqual([{ kind: '公安', origin: 'manual' }]);
+    // the appeals that unit owned now count as owned by the police
+    const after = await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM appeal_signals WHERE owner_kind = '交警'");
+    expect(after[0].n).toBeLessThan(before[0].n);
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByLabel('界面语言').selectOption('en');
     await page.getByRole('link', { name: 'Overview' }).waitFor();

@@ -64,6 +64,7 @@ export const session = {
 const ABILITIES = {
   curate: ['officer', 'admin'],
   meet: ['officer', 'admin'],
+  units: ['officer', 'admin'],
   documents: ['officer', 'leader', 'admin'],
   outliers: ['officer', 'leader', 'admin'],
   import: ['admin'],
