@@ -71,6 +71,8 @@ export type BackupResult = z.infer<typeof B.BackupResult>;
 export type TokenList = z.infer<typeof Tk.TokenList>;
 export type CreatedToken = z.infer<typeof Tk.CreatedToken>;
 export type UnitList = z.infer<typeof Un.UnitList>;
+export type LastTopicRun = z.infer<typeof T.LastTopicRun>;
+export type TopicRunResult = z.infer<typeof T.TopicRunResult>;
 export type SetUnitResult = z.infer<typeof Un.SetUnitResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { loadTopicEvidence } from '../../pipelines/consultation/index.js';
 import { topicScores, type TopicScore, type TopicScores } from '../../pipelines/disputes/index.js';
-import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
+import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, runTopics, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
 import { audit } from '../../pipelines/db/audit.js';
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -11,7 +11,7 @@ import { readable } from '../readable.js';
 import { refreshDerived } from '../derived.js';
 import { localMinute } from '../time.js';
 import {
-  CurationResult, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicWindowQuery, TopicsQuery,
+  CurationResult, LastTopicRun, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicRunResult, TopicWindowQuery, TopicsQuery,
 } from '../schemas/topics.js';
 
 type WindowOpts = { from?: string; to?: string; district?: string };
@@ -170,6 +170,31 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
         await audit(ctx.db, { who: user.username, action: 'curation', what: `topic ${made.topicId}`, details: { action: 'promote', search: body.search ?? null, appeals: body.appeals?.length ?? 0 } });
         return { topicId: made.topicId, children: [] };
       }),
+  );
+
+  api.add({ method: 'get', path: '/runs/last', summary: "The topic engine's newest run over the whole database, and the appeals loaded since", access: curators, response: LastTopicRun }, async () => {
+    const r = await ctx.db.one<Record<string, unknown>>('topics/last_run');
+    if (!r) return { lastRun: null };
+    return {
+      lastRun: {
+        runId: r.run_id as number, finishedAt: r.finished_at as string, topics: r.topics as number, newTopics: r.new_topics as number, keptTopics: r.kept_topics as number,
+        retiredTopics: r.retired_topics as number, appeals: r.appeals as number, clustered: r.clustered as number, loadedSince: r.loaded_since as number,
+      },
+    };
+  });
+
+  api.add(
+    {
+      method: 'post', path: '/runs', summary: 'Run the topic engine over every appeal again (new recurring problems found, ids kept by matching, curations re-applied); audit-logged',
+      access: curators, response: TopicRunResult,
+    },
+    async ({ user }) => {
+      const r = await runTopics(ctx.db);
+      await refreshDerived(ctx.db);
+      const result = { runId: r.runId, topics: r.topics, newTopics: r.newTopics, keptTopics: r.keptTopics, retiredTopics: r.retiredTopics, clustered: r.clustered, appeals: r.appeals, durationMs: r.durationMs };
+      await audit(ctx.db, { who: user.username, action: 'topics_run', what: `#${r.runId}`, details: result });
+      return result;
+    },
   );
 
   api.add({ method: 'get', path: '/:topicId', summary: 'One topic: trend, score parts, units and return flow, masked samples, lineage, curations', access: 'signed_in', params: TopicParams, query: TopicWindowQuery, response: TopicPage }, async ({ params, query, scope }) => {

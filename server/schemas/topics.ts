@@ -142,3 +142,31 @@ export const PromoteBody = z
     label: z.string().trim().min(1).max(100).optional(),
   })
   .refine((v) => Boolean(v.search) !== Boolean(v.appeals?.length), { message: 'give a search text or a list of appeals', path: ['search'] });
+
+/** The topic engine's newest run over the whole database (pipelines/topics/run.ts). */
+export const TopicRun = z.object({
+  runId: z.number().int(),
+  /** Local time, YYYY-MM-DD HH:MM. */
+  finishedAt: z.string(),
+  topics: z.number().int(),
+  newTopics: z.number().int(),
+  keptTopics: z.number().int(),
+  retiredTopics: z.number().int(),
+  appeals: z.number().int(),
+  clustered: z.number().int(),
+  /** Appeals loaded after it: assigned to its topics or left unclustered, never clustered together. */
+  loadedSince: z.number().int(),
+});
+
+export const LastTopicRun = z.object({ lastRun: TopicRun.nullable() });
+
+export const TopicRunResult = z.object({
+  runId: z.number().int(),
+  topics: z.number().int(),
+  newTopics: z.number().int(),
+  keptTopics: z.number().int(),
+  retiredTopics: z.number().int(),
+  clustered: z.number().int(),
+  appeals: z.number().int(),
+  durationMs: z.number().int(),
+});

@@ -395,6 +395,17 @@ describe('the dashboard in a browser', () => {
     expect(after[0].n).toBeLessThan(before[0].n);
   });
 
+  it('finds the topics again from the topic ranking, keeping them', async () => {
+    await page.getByRole('link', { name: '争议事项' }).click();
+    await page.getByText(/^事项最近一次发现于 \d{4}-\d\d-\d\d \d\d:\d\d，共 \d+ 个；此后导入的 \d+ 件诉求只归入了已有事项。$/).waitFor();
+    const runs = async () => (await h.db.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM topic_runs WHERE kind = 'run' AND status = 'done'"))[0].n;
+    const before = await runs();
+    await page.getByRole('button', { name: '重新发现事项' }).click();
+    await page.getByText(/^已重新发现事项：共 \d+ 个，新增 \d+ 个，延续 \d+ 个，退役 \d+ 个（人工调整已重新应用），用时 [\d.]+ 秒。$/).waitFor({ timeout: 120_000 });
+    expect(await runs()).toBe(before + 1);
+    await page.getByText(/此后导入的 0 件诉求只归入了已有事项。$/).waitFor();
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByLabel('界面语言').selectOption('en');
     await page.getByRole('link', { name: 'Overview' }).waitFor();
