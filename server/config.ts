@@ -30,10 +30,13 @@ export interface ServerConfig {
   validateResponses: boolean;
 }
 
-function intFrom(value: string | undefined, fallback: number, what: string, least = 0): number {
+function intFrom(value: string | undefined, fallback: number, what: string, least = 0, most = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < least) throw new Error(`${what} must be a whole number${least ? ` of at least ${least}` : ''}, got '${value}'`);
+  if (!Number.isInteger(n) || n < least || n > most) {
+    const range = most < Number.MAX_SAFE_INTEGER ? ` from ${least} to ${most}` : least ? ` of at least ${least}` : '';
+    throw new Error(`${what} must be a whole number${range}, got '${value}'`);
+  }
   return n;
 }
 
@@ -52,7 +55,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
     exportDir: env.LINKAGE_EXPORT_DIR || join(ROOT, 'data', 'exports'),
     backupDir: env.LINKAGE_BACKUP_DIR || join(ROOT, 'data', 'backups'),
-    backupEveryHours: intFrom(env.LINKAGE_BACKUP_HOURS, 0, 'LINKAGE_BACKUP_HOURS'),
+    // a week at most: a longer interval overflows Node's timer (2^31 ms), which then fires at once
+    backupEveryHours: intFrom(env.LINKAGE_BACKUP_HOURS, 0, 'LINKAGE_BACKUP_HOURS', 0, 168),
     backupKeep: intFrom(env.LINKAGE_BACKUP_KEEP, 7, 'LINKAGE_BACKUP_KEEP', 1),
     maxUploadBytes: intFrom(env.LINKAGE_MAX_UPLOAD_MB, 500, 'LINKAGE_MAX_UPLOAD_MB') * 1024 * 1024,
     uploadTtlMs: 6 * 3600_000,

@@ -59,10 +59,12 @@ describe('scheduled backups', () => {
     expect((await systemAudit()).at(-1)).toEqual({ action: 'backup_failed', what: join(blocked, 'backups') });
   });
 
-  it('are set by LINKAGE_BACKUP_HOURS and LINKAGE_BACKUP_KEEP, which must be whole numbers, keeping at least one', () => {
+  it('are set by LINKAGE_BACKUP_HOURS (up to a week) and LINKAGE_BACKUP_KEEP (at least one)', () => {
     expect(loadServerConfig({})).toMatchObject({ backupEveryHours: 0, backupKeep: 7 });
     expect(loadServerConfig({ LINKAGE_BACKUP_HOURS: '24', LINKAGE_BACKUP_KEEP: '14' })).toMatchObject({ backupEveryHours: 24, backupKeep: 14 });
     expect(() => loadServerConfig({ LINKAGE_BACKUP_KEEP: '0' })).toThrow("LINKAGE_BACKUP_KEEP must be a whole number of at least 1, got '0'");
-    expect(() => loadServerConfig({ LINKAGE_BACKUP_HOURS: 'daily' })).toThrow("LINKAGE_BACKUP_HOURS must be a whole number, got 'daily'");
+    expect(() => loadServerConfig({ LINKAGE_BACKUP_HOURS: 'daily' })).toThrow("LINKAGE_BACKUP_HOURS must be a whole number from 0 to 168, got 'daily'");
+    // a week at most: a longer interval would overflow Node's timer, which then fires at once
+    expect(() => loadServerConfig({ LINKAGE_BACKUP_HOURS: '720' })).toThrow("LINKAGE_BACKUP_HOURS must be a whole number from 0 to 168, got '720'");
   });
 });
