@@ -5,7 +5,7 @@ import { compile } from './template.js';
 
 /**
  * 办理结果: what the unit wrote back, as 12345 exports carry it. A closed order has the final unit's
- * account ({who}: how it names the caller, personal data the import masks); one left returned has
+ * account (naming the caller at times, as personal data the import masks); one left returned has
  * the last return's words, so a functional return shows in the reply as real exports show it.
  */
 const RESOLVED = compile([
