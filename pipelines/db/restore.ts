@@ -82,7 +82,7 @@ export async function restoreDatabase(from: string, dbPath: string): Promise<Res
       await rename(previous, target);
       if (existsSync(`${previous}.wal`)) await rename(`${previous}.wal`, `${target}.wal`);
     }
-    throw err;
+    throw new BackupError(`the restored copy could not be opened (${(err as Error).message.split('\n')[0]}): ${previous ? 'the database was put back as it was' : 'nothing was restored'}`);
   }
   return { ...checked, file: target, from: resolve(from), previous };
 }

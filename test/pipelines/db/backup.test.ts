@@ -126,4 +126,19 @@ describe('backupDatabase and restoreDatabase', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('test.duckdb'))).toEqual(['test.duckdb']);
     db = await Database.open(path);
   });
+
+  it('puts the database back when the restored copy cannot be opened', async () => {
+    // a backup that passes the check but whose migrations fail: it says only the first was applied
+    const broken = join(dir, 'broken.duckdb');
+    await backupDatabase(db, broken);
+    const b = await Database.open(broken);
+    await b.query('DELETE FROM schema_migrations WHERE version > 1');
+    b.close();
+    const before = await contents(db);
+    db.close();
+    await expect(restoreDatabase(broken, path)).rejects.toThrow(/^the restored copy could not be opened \(.*already exists.*\): the database was put back as it was$/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('test.duckdb'))).toEqual(['test.duckdb']);
+    db = await Database.open(path);
+    expect(await contents(db)).toEqual(before);
+  });
 });
