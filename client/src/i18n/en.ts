@@ -718,6 +718,7 @@ export const en: Record<MessageKey, string> = {
   'tokens.why': "A hotline platform's dispatch system calls the route suggestion (POST /api/route-suggestion) and the rules in force (GET /api/rules) with an API token, without signing in; a token can call nothing else. The request header:",
   'tokens.name': 'Caller',
   'tokens.create': 'Make a token',
+  'tokens.nameHint': 'Letters, digits and _ . - only, e.g. 12345-dispatch.',
   'tokens.made': 'Token made for {name}. It is shown this once: copy it into the caller\'s settings now:',
   'tokens.none': 'No API tokens yet.',
   'tokens.createdBy': 'Made',

@@ -716,6 +716,7 @@ export const zh = {
   'tokens.why': '热线平台的派单系统用接口令牌调用派单建议（POST /api/route-suggestion）和现行管辖规则（GET /api/rules），无需登录；令牌不能调用其他接口。请求头写法：',
   'tokens.name': '调用方名称',
   'tokens.create': '新建令牌',
+  'tokens.nameHint': '调用方名称只用字母、数字和 _ . -，例如 12345-dispatch。',
   'tokens.made': '已为 {name} 新建令牌。令牌只显示这一次，请立即复制到调用方的配置中：',
   'tokens.none': '还没有接口令牌。',
   'tokens.createdBy': '创建',
