@@ -8,6 +8,9 @@ import { ident, literal } from './sql-quote.js';
 /** A backup that cannot be written or restored as asked; the message is for the user as it is. */
 export class BackupError extends Error {}
 
+/** The file a backup was to be written to exists (or appeared while it was written). */
+export class BackupTargetTaken extends BackupError {}
+
 export interface BackupReport {
   file: string;
   bytes: number;
@@ -44,7 +47,7 @@ export function backupDatabase(db: Database, file: string): Promise<BackupReport
 }
 
 async function writeBackup(db: Database, target: string): Promise<BackupReport> {
-  if (existsSync(target)) throw new BackupError(`${target} exists already: choose a new file`);
+  if (existsSync(target)) throw new BackupTargetTaken(`${target} exists already: choose a new file`);
   const started = Date.now();
   await mkdir(dirname(target), { recursive: true });
   const partial = join(dirname(target), `.${basename(target)}.partial-${randomUUID()}`);
@@ -73,7 +76,7 @@ async function writeBackup(db: Database, target: string): Promise<BackupReport> 
     // a hard link, not a rename: it fails rather than replace a file that appeared meanwhile
     await link(partial, target);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupError(`${target} was written by another backup meanwhile: choose a new file`);
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new BackupTargetTaken(`${target} was written by another backup meanwhile: choose a new file`);
     throw err;
   } finally {
     await rm(partial, { force: true });

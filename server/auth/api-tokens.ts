@@ -5,7 +5,7 @@ import type { SessionUser } from './user.js';
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Tokens start so: a leaked one is recognisable in logs and secret scanners. */
-export const TOKEN_PREFIX = 'lk_';
+const TOKEN_PREFIX = 'lk_';
 /** Last-use times are written at most this often per token. */
 const TOUCH_MS = 60_000;
 
@@ -20,8 +20,8 @@ export interface TokenRow {
   [key: string]: unknown;
 }
 
-/** The name a token's calls go by, in the audit log and handlers. */
-export const tokenUser = (name: string) => `api:${name}`;
+/** The name a token's calls go by in handlers. */
+const tokenUser = (name: string) => `api:${name}`;
 
 /**
  * API tokens for machine callers (a hotline platform asking for the lead unit at dispatch). A

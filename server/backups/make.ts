@@ -1,6 +1,6 @@
 import { basename, join } from 'node:path';
 import { audit } from '../../pipelines/db/audit.js';
-import { BackupError, backupDatabase, type BackupReport } from '../../pipelines/db/backup.js';
+import { BackupTargetTaken, backupDatabase, type BackupReport } from '../../pipelines/db/backup.js';
 import { freeBackupName } from '../../pipelines/db/backup-folder.js';
 import type { AppContext } from '../context.js';
 import { localStamp } from '../time.js';
@@ -20,7 +20,7 @@ export async function makeBackup(ctx: AppContext, who: string, prefix = ''): Pro
         return await backupDatabase(db, join(dir, freeBackupName(dir, stem)));
       } catch (err) {
         // another backup took the name between the look and the write
-        if (!(err instanceof BackupError && /exists already|meanwhile/.test(err.message))) throw err;
+        if (!(err instanceof BackupTargetTaken)) throw err;
       }
     }
   });

@@ -35,13 +35,12 @@ export function scheduleBackups(ctx: AppContext, everyMs: number, keep: number):
       await ctx.lock.accounts(() => audit(ctx.db, { who: 'system', action: 'backup_failed', what: ctx.config.backupDir, details: { error: message } })).catch(() => undefined);
     }
   };
-  const timer = setInterval(() => {
-    // a backup slower than the interval is not started twice
-    running ??= runOnce().finally(() => (running = null));
-  }, everyMs);
+  // a backup slower than the interval is not started twice
+  const turn = () => (running ??= runOnce().finally(() => (running = null)));
+  const timer = setInterval(turn, everyMs);
   timer.unref();
   return {
-    runOnce: () => (running ??= runOnce().finally(() => (running = null))),
+    runOnce: turn,
     stop: async () => {
       clearInterval(timer);
       await running;
