@@ -8,6 +8,7 @@ import { writeSyntheticWorkOrders } from './synthetic-export.js';
 import type { BenchRow, BenchSection } from './types.js';
 
 const run = promisify(execFile);
+const CSV_RUNS = 3;
 
 async function once<T>(script: string, ...args: string[]): Promise<T> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench', script), ...args], { cwd: ROOT, maxBuffer: 1 << 20 });
@@ -36,15 +37,22 @@ export const ingestBench: BenchSection = async ({ scale, workDir }) => {
   const csv = join(workDir, 'work_orders.csv');
   await writeSyntheticWorkOrders(csv, scale);
   const bytes = statSync(csv).size;
-  const c = await importOnce(csv, join(workDir, 'csv.duckdb'));
+  // Each import into a new database in a process of its own; the median run is reported, since a
+  // shared machine's single run can be a third slower than the next (seen here: 198k then 303k rows/s).
+  const imports: { ms: number; rows: number; maxRssMb: number }[] = [];
+  for (let i = 0; i < CSV_RUNS; i++) imports.push(await importOnce(csv, join(workDir, `csv-${i}.duckdb`)));
+  imports.sort((a, b) => a.ms - b.ms);
+  const c = imports[Math.floor(CSV_RUNS / 2)];
+  const rate = (r: { ms: number; rows: number }) => Math.round(r.rows / (r.ms / 1000));
   const plain = await once<{ ms: number; rows: number }>('csv-read-once.ts', csv, join(workDir, 'plain.duckdb'));
   if (plain.rows !== c.rows) throw new Error(`the baseline read ${plain.rows} rows, the import ${c.rows}`);
   rows.push(
     {
-      area: 'ingest', metric: `CSV import, ${scale.toLocaleString('en')} work orders (${Math.round(bytes / scale)} B/row), masking included; baseline: DuckDB alone reading the file into a table`,
-      value: Math.round(c.rows / (c.ms / 1000)), unit: 'rows/s', target: '≥ 200000', ok: c.rows / (c.ms / 1000) >= 200_000, baseline: Math.round(plain.rows / (plain.ms / 1000)),
+      area: 'ingest',
+      metric: `CSV import, ${scale.toLocaleString('en')} work orders (${Math.round(bytes / scale)} B/row), masking included; median of ${CSV_RUNS} (${rate(imports[CSV_RUNS - 1]).toLocaleString('en')}–${rate(imports[0]).toLocaleString('en')}); baseline: DuckDB alone reading the file into a table`,
+      value: rate(c), unit: 'rows/s', target: '≥ 200000', ok: rate(c) >= 200_000, baseline: rate(plain),
     },
-    { area: 'ingest', metric: 'CSV import peak memory', value: Math.round(c.maxRssMb), unit: 'MB' },
+    { area: 'ingest', metric: `CSV import peak memory (highest of ${CSV_RUNS})`, value: Math.round(Math.max(...imports.map((r) => r.maxRssMb))), unit: 'MB' },
   );
   const sizes = [Math.round(scale / 20), Math.round(scale / 5)];
   const xlsx: { n: number; rate: number; rss: number }[] = [];
