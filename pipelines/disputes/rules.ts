@@ -24,11 +24,12 @@ export interface Cues {
   text: string[];
   functionalReasons: string[];
   territorialReasons: string[];
+  praiseTypes: string[];
 }
 
 export function cues(): Cues {
   const parsed = JSON.parse(readFileSync(rulesPath('cues.json'), 'utf8')) as Cues;
-  return { text: parsed.text, functionalReasons: parsed.functionalReasons, territorialReasons: parsed.territorialReasons };
+  return { text: parsed.text, functionalReasons: parsed.functionalReasons, territorialReasons: parsed.territorialReasons, praiseTypes: parsed.praiseTypes };
 }
 
 /** One RE2 alternation of the given patterns, each in its own group so none leaks into another. */

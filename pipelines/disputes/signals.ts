@@ -18,6 +18,7 @@ function signalParams(config: DisputeConfig) {
     territorial_re: alternation(c.territorialReasons),
     functional_re: alternation(c.functionalReasons),
     text_re: alternation(c.text),
+    praise_re: alternation(c.praiseTypes),
     no_owner_hours: config.signals.noOwnerHours,
     slow_accept_hours: config.signals.slowAcceptHours,
     many_kinds: config.signals.manyKinds,

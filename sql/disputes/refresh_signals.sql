@@ -5,7 +5,8 @@
 --                    only as the predecessors their repeat signals look for), and `cue_known` true
 --                    when their text was not read because `known_cue` is what it gives;
 --   signal_transfers the transfers of the target appeals.
--- Params: $territorial_re, $functional_re (return reasons), $text_re (appeal text cues),
+-- Params: $territorial_re, $functional_re (return reasons), $text_re (appeal text cues), $praise_re
+-- (appeal types that praise or thank),
 -- $no_owner_hours, $slow_accept_hours, $many_kinds, $repeat_days (pipelines/disputes/rules/).
 --
 -- An appeal's functional-return signal also comes from its reply (appeals.reply), when the unit
@@ -113,7 +114,8 @@ base AS (
     CASE WHEN a.cue_known THEN a.known_cue ELSE nullif(regexp_extract(coalesce(a.title, '') || ' ' || a.content, $text_re), '') END AS text_cue,
     -- the unit's reply says it is another body's job, as a functional return's reason would (a
     -- territorial phrase wins here too)
-    coalesce(regexp_matches(a.reply, $functional_re) AND NOT regexp_matches(a.reply, $territorial_re), false) AS reply_functional
+    coalesce(regexp_matches(a.reply, $functional_re) AND NOT regexp_matches(a.reply, $territorial_re), false) AS reply_functional,
+    coalesce(regexp_matches(a.appeal_type, $praise_re), false) AS is_praise
   FROM signal_appeals a
   CROSS JOIN ref
   LEFT JOIN appeal_topics tp USING (platform, appeal_id)
@@ -157,7 +159,8 @@ SELECT platform, appeal_id, received_at, CAST(received_at AS DATE), district, to
   platform_handovers > 0 AS platform_transferred,
   responded, resolved, satisfaction,
   run_hash(caller_key) AS caller_hash,
-  run_hash(address) AS address_hash
+  run_hash(address) AS address_hash,
+  is_praise
 FROM flags
 WHERE target;
 

@@ -31,18 +31,18 @@ unread AS (
 )
 -- the appeals written since, found as signal_written was (without reading older rows)
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply, a.appeal_type,
   true AS target, false AS cue_known, NULL::VARCHAR AS known_cue
 FROM appeals a WHERE import_id > getvariable('signals_import_id')
 UNION
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, a.title, a.content, a.reply, a.appeal_type,
   true, false, NULL
 FROM appeals a WHERE loaded_at > getvariable('signals_loaded_at')
 UNION ALL
 -- the others, all but their text
 SELECT a.platform, a.appeal_id, a.received_at, a.district, a.caller_key, a.address, a.closed_at, a.is_police_matter,
-  a.responded, a.resolved, a.satisfaction, a.handling_unit, NULL, NULL, a.reply,
+  a.responded, a.resolved, a.satisfaction, a.handling_unit, NULL, NULL, a.reply, a.appeal_type,
   t.appeal_id IS NOT NULL, true, s.text_cue
 FROM appeals a
 SEMI JOIN unread USING (platform, appeal_id)

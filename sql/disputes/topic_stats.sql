@@ -6,7 +6,8 @@
 -- one coming back — is not taken for a new one.
 -- owners: final handling unit kind → appeals (the caller computes the entropy from it).
 -- Shares are left to the caller so each part shows its numerator and denominator.
--- Topics marked noise, merged or retired are left out. settled: a decision in force covers the topic
+-- Topics marked noise, merged or retired are left out, and so are appeals that praise or thank
+-- (is_praise): they ask nobody to act. settled: a decision in force covers the topic
 -- (in every district, or in $district).
 -- One scan with filtered aggregates: every count below is over the window unless its filter says otherwise.
 WITH per AS (
@@ -36,7 +37,7 @@ WITH per AS (
   FROM (
     SELECT *, received_at >= CAST($from AS TIMESTAMPTZ) AS in_window
     FROM appeal_signals
-    WHERE topic_id IS NOT NULL
+    WHERE topic_id IS NOT NULL AND NOT is_praise
       AND received_at >= least(CAST($prev_from AS TIMESTAMPTZ), CAST($base_from AS TIMESTAMPTZ))
       AND received_at < CAST($to AS TIMESTAMPTZ)
       AND ($district IS NULL OR district = $district)
@@ -48,7 +49,7 @@ peaks AS (
   FROM (
     SELECT topic_id, (CAST($base_from AS DATE) - received_day - 1) // CAST($recent_days AS INTEGER) AS stretch, count(*) AS n
     FROM appeal_signals
-    WHERE topic_id IS NOT NULL
+    WHERE topic_id IS NOT NULL AND NOT is_praise
       AND received_day < CAST($base_from AS DATE) AND received_day >= CAST($base_from AS DATE) - INTERVAL 364 DAY
       AND ($district IS NULL OR district = $district)
     GROUP BY ALL

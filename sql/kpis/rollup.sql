@@ -3,7 +3,8 @@
 -- kpi_percentiles: percentiles cannot be summed, so they are computed for every period of every
 -- calendar unit, for all districts together and per district, in total and per breakdown value.
 -- kpi_topic_periods: appeals and structurally disputed appeals per topic and period, for the
--- disputed-topics KPIs (whether a topic counts depends on the whole period, so days cannot be summed).
+-- disputed-topics KPIs (whether a topic counts depends on the whole period, so days cannot be summed);
+-- appeals that praise or thank are left out, as in the topic scores.
 DELETE FROM kpi_daily;
 
 INSERT INTO kpi_daily
@@ -40,5 +41,5 @@ SELECT u.unit, date_trunc(u.unit, s.received_day) AS period_start,
   count(*) FILTER (WHERE s.sig_functional_return OR s.sig_redispatch_kind OR s.sig_ping_pong OR s.sig_three_party)
 FROM appeal_signals s
 CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter')) u(unit)
-WHERE s.topic_id IS NOT NULL
+WHERE s.topic_id IS NOT NULL AND NOT s.is_praise
 GROUP BY GROUPING SETS ((u.unit, period_start, s.district, s.topic_id), (u.unit, period_start, s.topic_id));

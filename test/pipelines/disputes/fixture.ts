@@ -18,6 +18,8 @@ export interface FixtureAppeal {
   satisfaction?: 'satisfied' | 'basic' | 'dissatisfied' | null;
   /** The handling unit's reply. */
   reply?: string | null;
+  /** 诉求类型. */
+  type?: string | null;
   topic?: number;
 }
 
@@ -51,12 +53,12 @@ export async function insertAppeals(db: Database, rows: FixtureAppeal[]): Promis
   await insertRows(
     db,
     `INSERT INTO appeals (platform, appeal_id, channel, received_at, district, address, title, content, caller_key,
-       is_police_matter, handling_unit, closed_at, responded, resolved, satisfaction, reply, row_hash, import_id, source_file, source_row, loaded_at)`,
-    "($1, $2, 'phone', $3::TIMESTAMPTZ, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ, $12, $13, $14, $15, 'h', 1, 'fixture', $16, now())",
+       is_police_matter, handling_unit, closed_at, responded, resolved, satisfaction, reply, appeal_type, row_hash, import_id, source_file, source_row, loaded_at)`,
+    "($1, $2, 'phone', $3::TIMESTAMPTZ, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ, $12, $13, $14, $15, $16, 'h', 1, 'fixture', $17, now())",
     rows.map((a, i) => [
       a.platform ?? '12345', a.id, ts(a.at), a.district === undefined ? '东城区' : a.district, a.address ?? null, a.title ?? null,
       a.content ?? '市民反映问题', a.caller ?? null, a.police ?? null, a.handling ?? null, ts(a.closed), a.responded ?? null,
-      a.resolved ?? null, a.satisfaction ?? null, a.reply ?? null, i + 1,
+      a.resolved ?? null, a.satisfaction ?? null, a.reply ?? null, a.type ?? null, i + 1,
     ]),
   );
   const topics = rows.filter((a) => a.topic !== undefined);
