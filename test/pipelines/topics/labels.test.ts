@@ -97,6 +97,11 @@ describe('labels of real texts', () => {
     expect(label).toMatch(/灯不亮/);
   });
 
+  test('words of hotline problems the user dictionary knows stay whole (地锁, not 锁 of 私装地锁; 路灯不亮)', () => {
+    expect(labelOf(['小区里私装地锁', '有住户私装地锁，车位据为己有', '要求拆除私装地锁'], 1)).toBe('私装地锁');
+    expect(labelOf(['反映路灯不亮', '小区门口路灯不亮，晚上很黑', '路灯不亮好几天了'], 1)).toBe('路灯不亮');
+  });
+
   test('a label does not cut a word in the middle (山镇 of 盖山镇, 医 of 头疼医脚)', () => {
     const label = labelOf(['盖山镇中心幼儿园旁边的牛河发出恶臭', '盖山镇中心幼儿园旁边牛河恶臭难忍', '牛河恶臭，盖山镇中心幼儿园的孩子都不敢开窗'], 1);
     expect(label).not.toMatch(/山镇|中心|牛河/);
