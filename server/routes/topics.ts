@@ -66,6 +66,7 @@ async function topicPage(ctx: AppContext, id: number, query: WindowOpts): Promis
     ? evidence.samples.map((x) => ({ platform: x.platform, appealId: x.appealId, receivedAt: x.receivedAt, district: x.district, title: null, text: x.text }))
     : detail.examples.map((x) => ({ platform: x.platform, appealId: x.appealId, receivedAt: localMinute(x.receivedAt), district: x.district, title: x.title, text: x.content }));
   const lead = evidence?.suggestedLead;
+  const praise = (await ctx.db.one<{ n: number }>('server/topic_praise', { topic: id, from: s.window.from, to: s.window.to }))!;
   return {
     topicId: detail.topicId,
     label: detail.label,
@@ -79,6 +80,7 @@ async function topicPage(ctx: AppContext, id: number, query: WindowOpts): Promis
     monthly: detail.monthly,
     window: { from: s.window.from, to: s.window.to },
     rank: index >= 0 ? toRank(s.topics[index], ranks(s).get(id) ?? null, s.topics[index].volume) : null,
+    praiseInWindow: praise.n,
     trend: evidence?.trend ?? [],
     units: (evidence?.units ?? []).map((u) => ({ unit: u.unit, kind: u.kind, received: u.received, returned: u.returned, kept: u.kept })),
     returnFlow: (evidence?.returnFlow ?? []).map((f) => ({ from: f.from, to: f.to, count: f.count })),

@@ -91,6 +91,8 @@ export const TopicPage = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   /** The topic's place in the ranking of the window; null when it has no appeals there. */
   rank: TopicRank.nullable(),
+  /** Its appeals in the window that praise or thank: left out of the ranking and the evidence below. */
+  praiseInWindow: z.number().int(),
   trend: z.array(z.object({ period: z.string(), appeals: z.number().int() })),
   units: z.array(z.object({ unit: z.string(), kind: z.string().nullable(), received: z.number().int(), returned: z.number().int(), kept: z.number().int().nullable() })),
   returnFlow: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int() })),

@@ -1,6 +1,7 @@
 -- Evidence for agenda topics: appeals per period ($grain: 'week' | 'month') in the window
 -- [$from, $to] (inclusive dates, by received_at), every period listed (0 when none);
 -- $topics is a JSON list of topic ids.
+-- Appeals that praise or thank are left out (appeal_signals.is_praise), as in the topic scores.
 WITH wanted AS (SELECT unnest(CAST(CAST($topics AS JSON) AS INTEGER[])) AS topic_id),
 periods AS (
   SELECT unnest(generate_series(date_trunc($grain, CAST($from AS DATE)), CAST($to AS DATE),
@@ -11,6 +12,7 @@ counts AS (
   FROM appeal_topics tp
   JOIN wanted USING (topic_id)
   JOIN appeals a ON a.platform = tp.platform AND a.appeal_id = tp.appeal_id
+  ANTI JOIN appeal_signals ps ON ps.platform = a.platform AND ps.appeal_id = a.appeal_id AND ps.is_praise
   WHERE a.received_at >= CAST($from AS DATE) AND a.received_at < CAST($to AS DATE) + 1
   GROUP BY ALL
 )

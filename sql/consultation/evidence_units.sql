@@ -1,12 +1,14 @@
 -- Evidence for agenda topics: the units their appeals went to in the window, with how many of
 -- those appeals each unit received, accepted and returned, and how many it finally handled (its
 -- transfer was the appeal's last accepted one). The $limit most involved units per topic.
+-- Appeals that praise or thank are left out (appeal_signals.is_praise), as in the topic scores.
 WITH wanted AS (SELECT unnest(CAST(CAST($topics AS JSON) AS INTEGER[])) AS topic_id),
 ta AS (
   SELECT tp.topic_id, a.platform, a.appeal_id
   FROM appeal_topics tp
   JOIN wanted USING (topic_id)
   JOIN appeals a ON a.platform = tp.platform AND a.appeal_id = tp.appeal_id
+  ANTI JOIN appeal_signals ps ON ps.platform = a.platform AND ps.appeal_id = a.appeal_id AND ps.is_praise
   WHERE a.received_at >= CAST($from AS DATE) AND a.received_at < CAST($to AS DATE) + 1
 ),
 tr AS (

@@ -61,6 +61,25 @@ describe('topic page', () => {
     expect(page.monthly.length).toBeGreaterThan(0);
   });
 
+  it('leaves out the appeals that praise or thank, and says how many there are', async () => {
+    // the small sample city's thank-you calls form a topic of their own
+    const [row] = await h.db.query<{ topic_id: number; praise: number; total: number }>(
+      `SELECT tp.topic_id, count(*) FILTER (WHERE a.appeal_type = '感谢')::INTEGER AS praise, count(*)::INTEGER AS total
+       FROM appeal_topics tp JOIN appeals a USING (platform, appeal_id)
+       WHERE a.received_at >= CAST('2025-01-01' AS DATE) AND a.received_at < CAST('2025-12-31' AS DATE) + 1
+       GROUP BY tp.topic_id ORDER BY praise DESC, tp.topic_id LIMIT 1`,
+    );
+    expect(row.praise).toBeGreaterThan(0);
+    expect(ranking.topics.map((t) => t.topicId)).not.toContain(row.topic_id);
+    const page = await officer.json(`/api/topics/${row.topic_id}?${YEAR}`);
+    expect(page.praiseInWindow).toBe(row.praise);
+    expect(page.trend.reduce((n: number, p: { appeals: number }) => n + p.appeals, 0)).toBe(row.total - row.praise);
+    expect(page.rank?.volume ?? 0).toBe(row.total - row.praise);
+    // a thank-you goes to the unit thanked: that is no sign of who should lead
+    expect(page.units).toEqual([]);
+    expect(page.suggestedLead).toBeNull();
+  });
+
   it('shows a unit head only samples from appeals their unit may read in full', async () => {
     const facets = await officer.json('/api/facets');
     const unit = facets.units.find((u: { appeals: number }) => u.appeals > 20).name as string;
