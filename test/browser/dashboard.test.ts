@@ -62,6 +62,18 @@ describe('the dashboard in a browser', () => {
     await screenshot(page, 'topic');
   });
 
+  it('says of a topic of thank-you calls that they are left out, with no trend or units to show', async () => {
+    const [row] = await h.db.query<{ topic_id: number; praise: number }>(
+      `SELECT tp.topic_id, count(*)::INTEGER AS praise FROM appeal_topics tp JOIN appeals a USING (platform, appeal_id)
+       WHERE a.appeal_type = '感谢' AND a.received_at >= CAST('2025-01-01' AS DATE) AND a.received_at < CAST('2025-12-31' AS DATE) + 1
+       GROUP BY tp.topic_id ORDER BY praise DESC, tp.topic_id LIMIT 1`,
+    );
+    await page.goto(`${h.base}/#/topic/${row.topic_id}?from=2025-01-01&to=2025-12-31`);
+    await page.getByText(`分析窗口内另有 ${row.praise} 件表扬、感谢类诉求`).waitFor();
+    await page.getByText('分析窗口内没有派给承办单位的诉求。').waitFor();
+    expect(await page.getByRole('heading', { name: '窗口内诉求趋势' }).count()).toBe(0);
+  });
+
   it('searches appeals and opens one with its transfer chain', async () => {
     await page.getByRole('link', { name: '诉求查询' }).click();
     await page.getByRole('heading', { name: '诉求查询' }).waitFor();

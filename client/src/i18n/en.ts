@@ -332,6 +332,7 @@ export const en: Record<MessageKey, string> = {
   'topicStatus.retired': 'Retired',
 
   'topic.size': '{n} appeals',
+  'topic.noUnits': 'No appeal in the window was sent to a unit.',
   'topic.praise': 'The window also holds {n} appeals that praise or thank: they ask nobody to act, so the dispute score, units and samples leave them out.',
   'topic.autoLabel': 'automatic name: {label}',
   'topic.appealsLink': 'All appeals of this topic',

@@ -330,6 +330,7 @@ export const zh = {
   'topicStatus.retired': '已停用',
 
   'topic.size': '共 {n} 件',
+  'topic.noUnits': '分析窗口内没有派给承办单位的诉求。',
   'topic.praise': '分析窗口内另有 {n} 件表扬、感谢类诉求：不需要谁来办理，不计入争议分值、涉及单位和典型诉求。',
   'topic.autoLabel': '自动名称：{label}',
   'topic.appealsLink': '查看该事项的全部诉求',
