@@ -5,6 +5,6 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The embedded default database: a DuckDB file under data/, overridable with LINKAGE_DB. */
-export function defaultDbPath(): string {
-  return process.env.LINKAGE_DB ? resolve(process.env.LINKAGE_DB) : join(ROOT, 'data', 'linkage.duckdb');
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LINKAGE_DB ? resolve(env.LINKAGE_DB) : join(ROOT, 'data', 'linkage.duckdb');
 }

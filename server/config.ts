@@ -1,6 +1,6 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { ROOT } from '../pipelines/config.js';
+import { defaultDbPath, ROOT } from '../pipelines/config.js';
 
 export interface ServerConfig {
   port: number;
@@ -48,13 +48,16 @@ function trustProxyFrom(value: string | undefined): boolean | number | string {
 
 /** Server settings from the environment (PORT, HOST, LINKAGE_*), with defaults for a laptop. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  // exports and backups go beside the database unless placed elsewhere: a database moved to its
+  // own disk takes them along, rather than leaving them in the program's folder
+  const dataDir = dirname(defaultDbPath(env));
   return {
     port: intFrom(env.PORT, 3000, 'PORT'),
     host: env.HOST || '127.0.0.1',
     clientDir: env.LINKAGE_CLIENT_DIR || join(ROOT, 'dist', 'client'),
     uploadDir: env.LINKAGE_UPLOAD_DIR || join(tmpdir(), 'linkage-uploads'),
-    exportDir: env.LINKAGE_EXPORT_DIR || join(ROOT, 'data', 'exports'),
-    backupDir: env.LINKAGE_BACKUP_DIR || join(ROOT, 'data', 'backups'),
+    exportDir: env.LINKAGE_EXPORT_DIR || join(dataDir, 'exports'),
+    backupDir: env.LINKAGE_BACKUP_DIR || join(dataDir, 'backups'),
     // a week at most: a longer interval overflows Node's timer (2^31 ms), which then fires at once
     backupEveryHours: intFrom(env.LINKAGE_BACKUP_HOURS, 0, 'LINKAGE_BACKUP_HOURS', 0, 168),
     backupKeep: intFrom(env.LINKAGE_BACKUP_KEEP, 7, 'LINKAGE_BACKUP_KEEP', 1),
