@@ -112,13 +112,21 @@ export class DatabaseAccess {
     if (scopes.getStore()?.access === this) return fn();
     if (this.closed) throw new Error('the database is closed');
     this.reads++;
+    let reading = true;
+    const readOver = () => {
+      if (!reading) return;
+      reading = false;
+      if (--this.reads === 0) for (const wake of this.readsOver.splice(0)) wake();
+    };
     try {
       return await this.inSnapshot(fn);
     } catch (err) {
       if (!(err instanceof ReadOnlyError)) throw err;
+      // a read no more: it queues behind the writes, and closing (a write) must not wait for it
+      readOver();
       return await this.write(fn);
     } finally {
-      if (--this.reads === 0) for (const wake of this.readsOver.splice(0)) wake();
+      readOver();
     }
   }
 

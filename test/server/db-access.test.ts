@@ -186,6 +186,33 @@ describe('DatabaseAccess', () => {
     await expect(access.write(async () => undefined)).rejects.toThrow(/closed/);
   });
 
+  it('closes without waiting for a read that turned into a write queued behind the closing', async () => {
+    const writing = signal();
+    const release = signal();
+    const reading = signal();
+    const closeQueued = signal();
+    const write = access.write(async () => {
+      writing.fire();
+      await release.promise;
+    });
+    await writing.promise;
+    const read = access.read(async () => {
+      reading.fire();
+      await closeQueued.promise;
+      await access.db.exec('INSERT INTO t VALUES (9)');
+      return 'wrote';
+    });
+    await reading.promise;
+    const closing = access.close();
+    closeQueued.fire();
+    // the read finds it must write, and queues behind the closing
+    await new Promise((r) => setTimeout(r, 50));
+    release.fire();
+    await write;
+    await closing;
+    await expect(read).rejects.toThrow(/closed/);
+  });
+
   it('does not reuse a connection whose snapshot a failed statement aborted', async () => {
     await refreshDerived(t.db);
     const kpis = () => computeKpis(access.db, { period: 'month' });
