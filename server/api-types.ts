@@ -72,7 +72,8 @@ export type TokenList = z.infer<typeof Tk.TokenList>;
 export type CreatedToken = z.infer<typeof Tk.CreatedToken>;
 export type UnitList = z.infer<typeof Un.UnitList>;
 export type LastTopicRun = z.infer<typeof T.LastTopicRun>;
-export type TopicRunResult = z.infer<typeof T.TopicRunResult>;
+export type TopicRunJob = z.infer<typeof T.TopicRunJob>;
+export type CurrentTopicRun = z.infer<typeof T.CurrentTopicRun>;
 export type SetUnitResult = z.infer<typeof Un.SetUnitResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { loadTopicEvidence } from '../../pipelines/consultation/index.js';
 import { topicScores, type TopicScore, type TopicScores } from '../../pipelines/disputes/index.js';
-import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, runTopics, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
+import { markNoise, mergeTopics, promoteOutliers, renameTopic, restoreTopic, searchOutliers, splitTopic, topicDetail, TopicError } from '../../pipelines/topics/index.js';
 import { audit } from '../../pipelines/db/audit.js';
 import type { JsonText } from '../cache.js';
 import type { AppContext } from '../context.js';
@@ -9,9 +9,10 @@ import { ApiRouter } from '../http/route.js';
 import { badRequest, HttpError, notFound } from '../http/errors.js';
 import { readable } from '../readable.js';
 import { refreshDerived } from '../derived.js';
+import { TopicRuns } from '../topics/run-job.js';
 import { localMinute } from '../time.js';
 import {
-  CurationResult, LastTopicRun, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicRunResult, TopicWindowQuery, TopicsQuery,
+  CurationResult, CurrentTopicRun, LastTopicRun, MergeBody, OutlierList, OutlierRow, OutliersQuery, PromoteBody, RenameBody, TopicPage, TopicParams, TopicRank, TopicRanking, TopicRunJob, TopicWindowQuery, TopicsQuery,
 } from '../schemas/topics.js';
 
 type WindowOpts = { from?: string; to?: string; district?: string };
@@ -146,6 +147,7 @@ async function curating<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T> {
 export function topicRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter(ctx, '/topics', 'topics');
   const curators = ['officer', 'admin'] as const;
+  const runs = new TopicRuns(ctx);
 
   api.add({ method: 'get', path: '/', summary: 'Topics ranked by dispute score over a window, each score with its parts', access: 'signed_in', query: TopicsQuery, response: TopicRanking }, async ({ query }) =>
     rankingAnswer(ctx, query),
@@ -187,17 +189,17 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
 
   api.add(
     {
-      method: 'post', path: '/runs', summary: 'Run the topic engine over every appeal again (new recurring problems found, ids kept by matching, curations re-applied); audit-logged',
-      access: curators, response: TopicRunResult,
+      method: 'post', path: '/runs',
+      summary: 'Start the topic engine over every appeal again (new recurring problems found, ids kept by matching, curations re-applied) in the background; answers the run to follow at /runs/current; audit-logged when done',
+      conflict: 'a run is under way already (topic_run_running)', access: curators, response: TopicRunJob, lock: 'none',
     },
-    async ({ user }) => {
-      const r = await runTopics(ctx.db);
-      await refreshDerived(ctx.db);
-      const result = { runId: r.runId, topics: r.topics, newTopics: r.newTopics, keptTopics: r.keptTopics, retiredTopics: r.retiredTopics, clustered: r.clustered, appeals: r.appeals, durationMs: r.durationMs };
-      await audit(ctx.db, { who: user.username, action: 'topics_run', what: `#${r.runId}`, details: result });
-      return result;
-    },
+    async ({ user }) => ({ ...runs.start(user.username).job }),
   );
+
+  api.add({ method: 'get', path: '/runs/current', summary: 'The topic run under way, else the last one started from the dashboard since the server started', access: curators, response: CurrentTopicRun, lock: 'none' }, async () => {
+    const job = runs.current();
+    return { job: job ? { ...job } : null };
+  });
 
   api.add({ method: 'get', path: '/:topicId', summary: 'One topic: trend, score parts, units and return flow, masked samples, lineage, curations', access: 'signed_in', params: TopicParams, query: TopicWindowQuery, response: TopicPage }, async ({ params, query, scope }) => {
     // the page is the same for every reader but for the samples, which are filtered per user

@@ -172,3 +172,17 @@ export const TopicRunResult = z.object({
   appeals: z.number().int(),
   durationMs: z.number().int(),
 });
+
+/** A run of the topic engine started from the dashboard, and how far it has got. */
+export const TopicRunJob = z.object({
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  startedBy: z.string(),
+  /** Local time, YYYY-MM-DD HH:MM. */
+  startedAt: z.string(),
+  /** The last step finished (export, segment, vectorise, cluster, identity, store, label, write, then signals) while it runs. */
+  step: z.string().nullable(),
+  result: TopicRunResult.nullable(),
+  error: z.string().nullable(),
+});
+
+export const CurrentTopicRun = z.object({ job: TopicRunJob.nullable() });
