@@ -17,6 +17,8 @@ export interface TokenRow {
   last_used_at: string | null;
   revoked_at: string | null;
   revoked_by: string | null;
+  expires_at: string | null;
+  expired: boolean;
   [key: string]: unknown;
 }
 
@@ -30,33 +32,37 @@ const tokenUser = (name: string) => `api:${name}`;
  * memory; revoking goes through this server, which forgets it at once. `db` is the accounts connection.
  */
 export class ApiTokenStore {
-  private known = new Map<string, { user: SessionUser; touched: number }>();
+  private known = new Map<string, { user: SessionUser; touched: number; expiresMs: number }>();
 
   constructor(private readonly db: Database) {}
 
-  /** A new token; the secret is returned here only. */
-  async create(name: string, by: string): Promise<{ tokenId: number; token: string }> {
+  /** A new token, in force for `days` days (null: with no end); the secret is returned here only. */
+  async create(name: string, days: number | null, by: string): Promise<{ tokenId: number; token: string; expiresAt: string | null }> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const row = await this.db.one<{ token_id: number }>('server/api_token_insert', { name, token_hash: sha256(token), created_by: by });
-    return { tokenId: row!.token_id, token };
+    const row = await this.db.one<{ token_id: number; expires_at: string | null }>('server/api_token_insert', { name, token_hash: sha256(token), created_by: by, days });
+    return { tokenId: row!.token_id, token, expiresAt: row!.expires_at };
   }
 
   async nameInUse(name: string): Promise<boolean> {
     return (await this.db.one('server/api_token_active_name', { name })) !== undefined;
   }
 
-  /** The caller a token in force stands for; null for an unknown or revoked token. */
+  /** The caller a token in force stands for; null for an unknown, revoked or expired token. */
   async lookup(token: string): Promise<SessionUser | null> {
     const key = sha256(token);
+    const now = Date.now();
     let hit = this.known.get(key);
+    if (hit && hit.expiresMs <= now) {
+      this.known.delete(key);
+      return null;
+    }
     if (!hit) {
-      const row = await this.db.one<{ token_id: number; name: string }>('server/api_token_get', { token_hash: key });
+      const row = await this.db.one<{ token_id: number; name: string; expires_ms: number | null }>('server/api_token_get', { token_hash: key });
       if (!row) return null;
       const user: SessionUser = { userId: 0, username: tokenUser(row.name), displayName: null, role: 'officer', unit: null, csrfToken: '', expiresMs: Infinity, apiTokenId: row.token_id };
-      hit = { user, touched: 0 };
+      hit = { user, touched: 0, expiresMs: row.expires_ms ?? Infinity };
       this.known.set(key, hit);
     }
-    const now = Date.now();
     if (now - hit.touched >= TOUCH_MS) {
       hit.touched = now;
       await this.db.run('server/api_token_used', { token_id: hit.user.apiTokenId! });

@@ -25,7 +25,7 @@ export function authenticate(sessions: SessionStore, tokens: ApiTokenStore): Req
     const bearer = /^Bearer (\S{1,200})$/.exec(req.get('authorization') ?? '');
     if (bearer) {
       const caller = await tokens.lookup(bearer[1]);
-      if (!caller) throw new HttpError(401, 'bad_token', 'unknown or revoked API token');
+      if (!caller) throw new HttpError(401, 'bad_token', 'unknown, revoked or expired API token');
       res.locals.user = caller;
       return next();
     }

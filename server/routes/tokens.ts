@@ -10,19 +10,20 @@ export function tokenRoutes(ctx: AppContext): ApiRouter {
   const api = new ApiRouter(ctx, '/tokens', 'tokens');
   const admin = ['admin'] as const;
 
-  api.add({ method: 'get', path: '/', summary: 'Every API token, in force first: name, maker, last use, revocation (never the secret)', access: admin, response: TokenList, lock: 'accounts' }, async () => ({
+  api.add({ method: 'get', path: '/', summary: 'Every API token, in force first: name, maker, last use, expiry, revocation (never the secret)', access: admin, response: TokenList, lock: 'accounts' }, async () => ({
     tokens: (await ctx.tokens.list()).map((r: Row) => ({
       tokenId: r.token_id, name: r.name, createdBy: r.created_by, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, revokedBy: r.revoked_by,
+      expiresAt: r.expires_at, expired: r.expired,
     })),
   }));
 
   api.add(
-    { method: 'post', path: '/', summary: 'Make an API token; the answer holds the secret, shown this once', conflict: 'a token in force has this name', access: admin, body: CreateTokenBody, response: CreatedToken, lock: 'accounts' },
+    { method: 'post', path: '/', summary: 'Make an API token, in force for `days` days (a year unless said; null: no end); the answer holds the secret, shown this once', conflict: 'a token in force has this name', access: admin, body: CreateTokenBody, response: CreatedToken, lock: 'accounts' },
     async ({ body, user }) => {
       if (await ctx.tokens.nameInUse(body.name)) throw new HttpError(409, 'name_taken', `a token named ${body.name} is in force: revoke it first, or choose another name`, { name: body.name });
-      const made = await ctx.tokens.create(body.name, user.username);
-      await audit(ctx.db, { who: user.username, action: 'token_create', what: body.name, details: { tokenId: made.tokenId } });
-      return { tokenId: made.tokenId, name: body.name, token: made.token };
+      const made = await ctx.tokens.create(body.name, body.days, user.username);
+      await audit(ctx.db, { who: user.username, action: 'token_create', what: body.name, details: { tokenId: made.tokenId, days: body.days } });
+      return { tokenId: made.tokenId, name: body.name, token: made.token, expiresAt: made.expiresAt };
     },
   );
 

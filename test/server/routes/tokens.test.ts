@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, startServer, type Harness } from '../harness.js';
 
 let h: Harness;
@@ -24,6 +24,10 @@ describe('API tokens for hotline platforms', () => {
     expect(res.status).toBe(200);
     const made = await res.json();
     expect(made).toMatchObject({ name: '12345-dispatch', token: expect.stringMatching(/^lk_[A-Za-z0-9_-]{43}$/) });
+    // a year unless said
+    const [life] = await h.db.query<{ days: number }>('SELECT date_diff(\'day\', created_at, expires_at)::INTEGER AS days FROM api_tokens WHERE token_id = $1', [made.tokenId]);
+    expect(life.days).toBe(365);
+    expect(made.expiresAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
 
     const ask = await machine(made.token, 'POST', '/api/route-suggestion', { text: '楼道里有人给电动车充电', district: '东城区' });
     expect(ask.status).toBe(200);
@@ -53,7 +57,7 @@ describe('API tokens for hotline platforms', () => {
     expect(await revoked.json()).toEqual({ tokenId: made.tokenId, name: '12345-dispatch' });
     const after = await machine(made.token, 'POST', '/api/route-suggestion', { text: '路灯不亮' });
     expect(after.status).toBe(401);
-    expect((await after.json()).message).toBe('unknown or revoked API token');
+    expect((await after.json()).message).toBe('unknown, revoked or expired API token');
     expect((await admin.request('DELETE', `/api/tokens/${made.tokenId}`)).status).toBe(404);
     // the name is free again
     expect((await admin.post('/api/tokens', { name: '12345-dispatch' })).status).toBe(200);
@@ -61,6 +65,33 @@ describe('API tokens for hotline platforms', () => {
     const audit = await admin.json('/api/users/audit');
     const actions = audit.rows.filter((r: { action: string }) => r.action.startsWith('token_')).map((r: { action: string; what: string }) => `${r.action} ${r.what}`);
     expect(actions.slice(0, 3)).toEqual(['token_create 12345-dispatch', 'token_revoke 12345-dispatch', 'token_create 12345-dispatch']);
+  });
+
+  it('stop working when they expire, which frees their name; or never, when made so', async () => {
+    const made = await (await admin.post('/api/tokens', { name: 'short-lived', days: 30 })).json();
+    const [life] = await h.db.query<{ days: number }>('SELECT date_diff(\'day\', created_at, expires_at)::INTEGER AS days FROM api_tokens WHERE token_id = $1', [made.tokenId]);
+    expect(life.days).toBe(30);
+    expect((await machine(made.token, 'GET', '/api/rules')).status).toBe(200);
+    // thirty-one days on, the server (which knows the token since its first call) refuses it
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 31 * 86_400_000);
+      expect((await machine(made.token, 'GET', '/api/rules')).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+    // one that expired before its first call is refused from the database's record
+    const fresh = await (await admin.post('/api/tokens', { name: 'expired-before-use', days: 1 })).json();
+    await h.db.query("UPDATE api_tokens SET expires_at = now() - INTERVAL 1 MINUTE WHERE token_id = $1", [fresh.tokenId]);
+    const refused = await machine(fresh.token, 'GET', '/api/rules');
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error).toBe('bad_token');
+    const list = await admin.json('/api/tokens');
+    expect(list.tokens.find((t: { tokenId: number }) => t.tokenId === fresh.tokenId)).toMatchObject({ expired: true, revokedAt: null });
+    expect((await admin.post('/api/tokens', { name: 'expired-before-use' })).status).toBe(200);
+    const forever = await (await admin.post('/api/tokens', { name: 'no-end', days: null })).json();
+    expect(forever.expiresAt).toBeNull();
+    for (const days of [0, 3651, 1.5, '30']) expect((await admin.post('/api/tokens', { name: 'bad-days', days })).status, String(days)).toBe(400);
   });
 
   it('refuse a wrong token outright, and bad requests with a message', async () => {
