@@ -6,7 +6,7 @@ WHERE ($platform::VARCHAR IS NULL OR a.platform = $platform::VARCHAR)
   AND ($district::VARCHAR IS NULL OR a.district = $district::VARCHAR)
   AND ($from::DATE IS NULL OR a.received_at >= $from::DATE::TIMESTAMPTZ)
   AND ($to::DATE IS NULL OR a.received_at < ($to::DATE + 1)::TIMESTAMPTZ)
-  AND ($q::VARCHAR IS NULL OR contains(lower(a.content), lower($q::VARCHAR)) OR contains(lower(coalesce(a.title, '')), lower($q::VARCHAR)))
+  AND ($q::VARCHAR IS NULL OR text_has(a.content, a.title, $q::VARCHAR))
   AND ($topic::INTEGER IS NULL OR (a.platform, a.appeal_id) IN (SELECT platform, appeal_id FROM appeal_topics WHERE topic_id = $topic::INTEGER))
   AND ($unit::VARCHAR IS NULL OR unit_involved(a.platform, a.appeal_id, a.handling_unit, $unit::VARCHAR))
   AND ($scope_unit::VARCHAR IS NULL OR unit_involved(a.platform, a.appeal_id, a.handling_unit, $scope_unit::VARCHAR));

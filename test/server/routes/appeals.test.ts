@@ -34,6 +34,9 @@ describe('appeal search', () => {
     expect(ids(await search(officer, { from: '2025-04-08', to: '2025-04-15' }))).toEqual(['GD006', 'GD007']);
     expect(ids(await search(officer, { q: '暖气' }))).toEqual(['GD002']);
     expect(ids(await search(officer, { q: 'night' }))).toEqual(['GD006']);
+    // case is ignored in letters, whatever else the words hold; text without letters is matched as typed
+    expect(ids(await search(officer, { q: 'a_17不亮' }))).toEqual(['GD005']);
+    expect(ids(await search(officer, { q: '17不亮' }))).toEqual(['GD005']);
     expect((await search(officer, { platform: '110' })).total).toBe(0);
     expect((await search(officer, { platform: '12345', district: '东城区', q: '促销' })).rows.map((r: { appealId: string }) => r.appealId)).toEqual(['GD004']);
   });
