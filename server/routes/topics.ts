@@ -193,7 +193,7 @@ export function topicRoutes(ctx: AppContext): ApiRouter {
       summary: 'Start the topic engine over every appeal again (new recurring problems found, ids kept by matching, curations re-applied) in the background; answers the run to follow at /runs/current; audit-logged when done',
       conflict: 'a run is under way already (topic_run_running)', access: curators, response: TopicRunJob, lock: 'none',
     },
-    async ({ user }) => ({ ...runs.start(user.username).job }),
+    async ({ user }) => ({ ...runs.start(user.username) }),
   );
 
   api.add({ method: 'get', path: '/runs/current', summary: 'The topic run under way, else the last one started from the dashboard since the server started', access: curators, response: CurrentTopicRun, lock: 'none' }, async () => {

@@ -26,18 +26,19 @@ export class TopicRuns {
     return this.last;
   }
 
-  /** Starts a run unless one is under way; resolves `finished` when it has ended. */
-  start(who: string): { job: Job; finished: Promise<Job> } {
+  /** Starts a run unless one is under way (it goes on after this returns). */
+  start(who: string): Job {
     const going = this.last;
     if (going && (going.state === 'queued' || going.state === 'running')) {
       throw new HttpError(409, 'topic_run_running', `a topic run started by ${going.startedBy} at ${going.startedAt} is still under way`, { who: going.startedBy, at: going.startedAt });
     }
     const job: Job = { state: 'queued', startedBy: who, startedAt: localMinute(new Date()), step: null, result: null, error: null };
     this.last = job;
-    return { job, finished: this.run(job, who) };
+    void this.run(job, who);
+    return job;
   }
 
-  private async run(job: Job, who: string): Promise<Job> {
+  private async run(job: Job, who: string): Promise<void> {
     const { ctx } = this;
     try {
       job.result = await ctx.lock.write(async () => {
@@ -57,6 +58,5 @@ export class TopicRuns {
     }
     job.step = null;
     await warmCache(ctx);
-    return job;
   }
 }
