@@ -4,6 +4,7 @@ import type { Database } from '../pipelines/db/database.js';
 import { ApiTokenStore } from './auth/api-tokens.js';
 import { SessionStore } from './auth/sessions.js';
 import { authenticate } from './auth/middleware.js';
+import { tokenRateLimit } from './auth/token-limit.js';
 import { loadServerConfig, type ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { compress } from './http/compress.js';
@@ -105,6 +106,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use(authenticate(ctx.sessions, ctx.tokens));
+  api.use(tokenRateLimit(config.tokenRatePerMinute));
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();

@@ -24,6 +24,8 @@ export interface ServerConfig {
   sessionHours: number;
   /** Login attempts per client address and window. */
   loginLimit: { max: number; windowMs: number };
+  /** Calls a minute each API token may make (429 beyond). */
+  tokenRatePerMinute: number;
   /** Express "trust proxy" setting, for the client address behind a reverse proxy. */
   trustProxy: boolean | number | string;
   /** Check every response against its declared schema (tests; costs time). */
@@ -65,6 +67,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     uploadTtlMs: 6 * 3600_000,
     sessionHours: intFrom(env.LINKAGE_SESSION_HOURS, 12, 'LINKAGE_SESSION_HOURS'),
     loginLimit: { max: intFrom(env.LINKAGE_LOGIN_LIMIT, 10, 'LINKAGE_LOGIN_LIMIT'), windowMs: 15 * 60_000 },
+    tokenRatePerMinute: intFrom(env.LINKAGE_TOKEN_RATE, 600, 'LINKAGE_TOKEN_RATE', 1),
     trustProxy: trustProxyFrom(env.LINKAGE_TRUST_PROXY),
     validateResponses: env.LINKAGE_VALIDATE_RESPONSES === '1',
     ...overrides,

@@ -54,6 +54,7 @@ function operation(route: RegisteredRoute): JsonSchema {
     responses[code] = { description, ...error };
   }
   if (route.access === 'public' && route.method !== 'get') responses['429'] = { description: 'Too many attempts', ...error };
+  if (route.tokens) responses['429'] = { description: 'Too many calls a minute with this API token (token_rate_limited)', ...error };
   if (route.conflict) responses['409'] = { description: route.conflict, ...error };
   if (route.upload) responses['413'] = { description: 'The file is larger than the upload limit', ...error };
 

@@ -188,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   'error.code.forbidden': 'This needs the role {roles}.',
   'error.code.out_of_scope': 'This appeal was not handled by your unit: you can see it in counts only.',
   'error.code.topic_run_running': 'The topic run {who} started at {at} is still under way; wait for it to end.',
+  'error.code.token_rate_limited': 'More than {limit} calls a minute with this API token: wait, and call less often.',
   'error.code.not_found': 'Not found.',
   'error.code.invalid_request': 'The request is not valid: {message}',
   'error.code.bad_credentials': 'Wrong user name or password.',

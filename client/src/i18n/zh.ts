@@ -186,6 +186,7 @@ export const zh = {
   'error.code.forbidden': '此操作需要以下角色：{roles}。',
   'error.code.out_of_scope': '该诉求不是由您的单位办理的，您只能看到统计数字。',
   'error.code.topic_run_running': '{who} 于 {at} 开始的重新发现事项仍在进行，请等它结束。',
+  'error.code.token_rate_limited': '该接口令牌每分钟的调用超过 {limit} 次，请稍候再调用。',
   'error.code.not_found': '未找到。',
   'error.code.invalid_request': '请求有误：{message}',
   'error.code.bad_credentials': '用户名或密码错误。',

@@ -110,3 +110,24 @@ describe('API tokens for hotline platforms', () => {
     expect((await officer.post('/api/tokens', { name: 'mine' })).status).toBe(403);
   });
 });
+
+describe('the calls a token may make', () => {
+  it('are limited per token and minute (429 with the limit), not those of people signed in', async () => {
+    const limited = await startServer({ config: { tokenRatePerMinute: 3 } });
+    try {
+      const boss = await Client.signedIn(limited.base, 'admin');
+      const one = (await (await boss.post('/api/tokens', { name: 'busy' })).json()).token;
+      const two = (await (await boss.post('/api/tokens', { name: 'calm' })).json()).token;
+      const call = (token: string) => fetch(`${limited.base}/api/rules`, { headers: { authorization: `Bearer ${token}` } });
+      for (let i = 0; i < 3; i++) expect((await call(one)).status).toBe(200);
+      const refused = await call(one);
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toMatchObject({ error: 'token_rate_limited', params: { limit: 3 } });
+      // the other token has its own budget; a person's requests are not counted
+      expect((await call(two)).status).toBe(200);
+      for (let i = 0; i < 5; i++) expect((await boss.get('/api/rules')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
