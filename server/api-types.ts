@@ -90,6 +90,7 @@ export type AgendaItem = z.infer<typeof M.AgendaItem>;
 export type Decision = z.infer<typeof M.Decision>;
 export type InvitedUnits = z.infer<typeof M.InvitedUnits>;
 export type MeetingFollowUp = z.infer<typeof M.MeetingFollowUp>;
+export type DecisionOutcomes = z.infer<typeof M.DecisionOutcomes>;
 export type DecisionFollowUp = z.infer<typeof M.DecisionFollowUp>;
 export type ProposalResult = z.infer<typeof M.ProposalResult>;
 export type CreateMeetingBody = z.input<typeof M.CreateMeetingBody>;

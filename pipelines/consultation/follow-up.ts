@@ -68,6 +68,20 @@ export interface MeetingFollowUp {
 
 const MIN_DAYS = 14;
 
+/**
+ * What a decision has done so far, in a word (DESIGN §8: disputed topics decided, and effective):
+ * `effective` when the follow-up measured it and a measure improved with none worse, `worsened`
+ * when any measure got worse, `no_change` when measured without a clear change either way, and
+ * otherwise why it cannot be told yet (the follow-up's status).
+ */
+export type DecisionOutcome = 'effective' | 'worsened' | 'no_change' | Exclude<FollowUpStatus, 'measured'>;
+
+export function decisionOutcome(f: Pick<DecisionFollowUp, 'status' | 'effects'>): DecisionOutcome {
+  if (f.status !== 'measured') return f.status;
+  if (f.effects.some((e) => e.verdict === 'worsened')) return 'worsened';
+  return f.effects.some((e) => e.verdict === 'improved') ? 'effective' : 'no_change';
+}
+
 function outcomes(s: TopicScore): TopicOutcomes {
   return {
     appeals: s.volume,

@@ -16,6 +16,6 @@ export { recordDecision, requireDecision, revokeDecision } from './decisions.js'
 export { listRules, invalidateRouteCache } from './route-cache.js';
 export { suggestRoute, type AssignText, type RouteReason, type RouteSuggestion } from './route-suggestion.js';
 export { evidenceWindow, loadTopicEvidence, type EvidenceWindow } from './evidence.js';
-export { FOLLOW_UP_METRICS, followUpDecisions, followUpForMeeting, type DecisionFollowUp, type FollowUpMetric, type MeetingFollowUp, type TopicOutcomes } from './follow-up.js';
+export { decisionOutcome, FOLLOW_UP_METRICS, followUpDecisions, followUpForMeeting, type DecisionFollowUp, type DecisionOutcome, type FollowUpMetric, type MeetingFollowUp, type TopicOutcomes } from './follow-up.js';
 export { differenceInDifferences, type DidEstimate } from './did.js';
 export { maskText } from './mask.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  addItem, evidenceWindow, fillFromProposal, followUpForMeeting, getMeeting, listMeetings, recordDecision, removeItem, reorderItems, requireDecision, requireMeeting,
+  addItem, decisionOutcome, evidenceWindow, fillFromProposal, followUpDecisions, followUpForMeeting, getMeeting, listMeetings, recordDecision, removeItem, reorderItems, requireDecision, requireMeeting,
   revokeDecision, setInvitedUnits, setMeetingStatus, updateItem, updateMeeting, createMeeting, type MeetingDetail as Detail,
 } from '../../pipelines/consultation/index.js';
 import { proposeAgenda } from '../../pipelines/disputes/index.js';
@@ -10,7 +10,7 @@ import { ApiRouter } from '../http/route.js';
 import { notFound } from '../http/errors.js';
 import { readable } from '../readable.js';
 import {
-  AddItemBody, CreateMeetingBody, DecideBody, Decision, DecisionParams, FollowUpQuery, InvitedUnits, ItemParams, Meeting, MeetingDetail, MeetingFollowUp, MeetingList, MeetingParams,
+  AddItemBody, CreateMeetingBody, DecideBody, Decision, DecisionOutcomes, DecisionParams, FollowUpQuery, InvitedUnits, ItemParams, Meeting, MeetingDetail, MeetingFollowUp, MeetingList, MeetingParams,
   ProposalBody, ProposalResult, ReorderBody, SetUnitsBody, StatusBody, UpdateItemBody, UpdateMeetingBody,
 } from '../schemas/meetings.js';
 
@@ -50,6 +50,24 @@ export function meetingRoutes(ctx: AppContext): ApiRouter {
 
   api.add({ method: 'post', path: '/', summary: 'Create a draft meeting', ...agendaWrite, body: CreateMeetingBody, response: Meeting }, async ({ body, user }) =>
     createMeeting(ctx.db, body, { actor: user.username }),
+  );
+
+  // before '/:meetingId…': 'decisions' is no meeting id
+  api.add(
+    {
+      method: 'get', path: '/decisions/follow-up', summary: 'Every decision in force with what it has done so far (effective, worsened, no change, or why it cannot be told yet), and how many of each',
+      access: 'signed_in', query: FollowUpQuery, response: DecisionOutcomes,
+    },
+    async ({ query }) =>
+      ctx.cache.get(`decision-outcomes:${JSON.stringify(query)}`, async () => {
+        const all = await followUpDecisions(ctx.db, { windowDays: query.windowDays, controls: query.controls, minAppeals: query.minAppeals });
+        const decisions = all.map((f) => ({ decisionId: f.decision.decisionId, topicId: f.decision.topicId, outcome: decisionOutcome(f), effects: f.effects.map((e) => ({ metric: e.metric, verdict: e.verdict })) }));
+        const count = (...outcomes: string[]) => decisions.filter((d) => outcomes.includes(d.outcome)).length;
+        return {
+          decisions,
+          counts: { inForce: decisions.length, effective: count('effective'), worsened: count('worsened'), noChange: count('no_change'), notYet: count('no_topic', 'too_early', 'too_few_appeals', 'no_controls') },
+        };
+      }),
   );
 
   api.add({ method: 'get', path: '/:meetingId', summary: 'One meeting: agenda with evidence and decisions, invited and suggested units, status history', access: 'signed_in', params: MeetingParams, response: MeetingDetail }, async ({ params, scope }) =>

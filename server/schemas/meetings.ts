@@ -146,6 +146,26 @@ export const MeetingFollowUp = z.object({
   decisions: z.array(DecisionFollowUp),
 });
 
+/** Every decision in force, each with what it has done so far, and how many of each outcome. */
+export const DecisionOutcomes = z.object({
+  decisions: z.array(
+    z.object({
+      decisionId: z.number().int(),
+      topicId: z.number().int().nullable(),
+      outcome: z.enum(['effective', 'worsened', 'no_change', 'no_topic', 'too_early', 'too_few_appeals', 'no_controls']),
+      effects: z.array(z.object({ metric: z.enum(['return_rate', 'hours_to_owner', 'repeat_rate']), verdict: z.enum(['improved', 'worsened', 'unclear']) })),
+    }),
+  ),
+  counts: z.object({
+    inForce: z.number().int(),
+    effective: z.number().int(),
+    worsened: z.number().int(),
+    noChange: z.number().int(),
+    /** Not measurable yet: too early, too few appeals, no comparable topics, or no topic. */
+    notYet: z.number().int(),
+  }),
+});
+
 export const ProposalResult = z.object({
   window: z.object({ from: z.string(), to: z.string() }),
   proposed: z.number().int().describe('topics the proposal held'),

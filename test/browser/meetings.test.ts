@@ -88,6 +88,15 @@ describe('holding a consultation meeting in the dashboard', () => {
     expect(exported.n).toBe(1);
   });
 
+  it('lists the decision among the rules in force, with what it has done so far', async () => {
+    await page.getByRole('link', { name: '会商会议', exact: true }).click();
+    const rules = page.locator('section', { has: page.getByRole('heading', { name: '现行管辖规则' }) });
+    // it takes effect after the last day with data: too early to tell
+    await rules.getByText(/^施行中的会商决定 1 项：已见效 0 项，变差 0 项，变化尚不明显 0 项，暂不能评估 1 项/).waitFor();
+    expect(await rules.locator('tbody tr').count()).toBe(1);
+    await rules.locator('tbody tr').first().getByText('施行不足两周', { exact: true }).waitFor();
+  });
+
   it('offers the unit and operation reports on the reports page', async () => {
     await page.getByRole('link', { name: '报告', exact: true }).click();
     await page.getByRole('heading', { name: '报告', level: 1 }).waitFor();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addItem, createMeeting, followUpDecisions, followUpForMeeting, getMeeting, recordDecision, setMeetingStatus } from '../../../pipelines/consultation/index.js';
+import { addItem, createMeeting, decisionOutcome, followUpDecisions, followUpForMeeting, getMeeting, recordDecision, setMeetingStatus } from '../../../pipelines/consultation/index.js';
 import type { Database } from '../../../pipelines/db/database.js';
 import { tempDb } from '../../helpers/temp-db.js';
 import { loadScenario } from './scenario.js';
@@ -63,6 +63,8 @@ describe('decision follow-up', () => {
       expect(hours.se).toBeCloseTo(Math.sqrt(12) * Math.sqrt(4 / 3), 9);
       expect(hours.high!).toBeLessThan(0);
       expect(hours.verdict).toBe('improved');
+      // one measure clearly better, none worse: the decision worked
+      expect(decisionOutcome(f)).toBe('effective');
     } finally {
       db2.cleanup();
     }
@@ -81,5 +83,20 @@ describe('decision follow-up', () => {
     expect(f.decisions).toHaveLength(5);
     const earlier = await followUpForMeeting(db, first);
     expect(earlier).toEqual({ previousMeeting: null, decisions: [] });
+  });
+
+  it('says in a word what each decision has done: measured ones by their verdicts, the others why not yet', async () => {
+    const all = await followUpDecisions(db, { meetingId: first, windowDays: 30, controls: 3 });
+    const outcome = Object.fromEntries(all.map((f) => [f.decision.topicId ?? 'none', decisionOutcome(f)]));
+    expect(outcome).toEqual({ 1: 'no_change', 5: 'no_change', 6: 'too_few_appeals', 2: 'too_early', none: 'no_topic' });
+    const effect = (...verdicts: ('improved' | 'worsened' | 'unclear')[]) => ({ status: 'measured' as const, effects: verdicts.map((verdict) => ({ verdict })) as never });
+    expect(decisionOutcome(effect('improved', 'unclear', 'unclear'))).toBe('effective');
+    expect(decisionOutcome(effect('improved', 'worsened', 'unclear'))).toBe('worsened');
+    expect(decisionOutcome(effect('unclear', 'unclear', 'unclear'))).toBe('no_change');
+    expect(decisionOutcome(effect())).toBe('no_change');
+    for (const f of all.filter((x) => x.status === 'measured')) {
+      const verdicts = f.effects.map((e) => e.verdict);
+      expect(decisionOutcome(f)).toBe(verdicts.includes('worsened') ? 'worsened' : verdicts.includes('improved') ? 'effective' : 'no_change');
+    }
   });
 });

@@ -206,6 +206,12 @@ describe('a consultation meeting over HTTP, from proposal to minutes', () => {
     expect(f.decisions).toHaveLength(1);
     // the decision took effect after the last day with data: nothing to measure yet
     expect(f.decisions[0]).toMatchObject({ status: 'too_early', decision: { leadUnit: first.evidence!.suggestedLead!.units[0] } });
+    // the same, said of every decision in force, as the rules list shows it
+    const outcomes = await (await Client.signedIn(h.base, 'leader')).json('/api/meetings/decisions/follow-up');
+    expect(outcomes).toEqual({
+      decisions: [{ decisionId: f.decisions[0].decision.decisionId, topicId: f.decisions[0].decision.topicId, outcome: 'too_early', effects: [] }],
+      counts: { inForce: 1, effective: 0, worsened: 0, noChange: 0, notYet: 1 },
+    });
 
     const decisionId = f.decisions[0].decision.decisionId;
     // only from the meeting that took it
@@ -214,6 +220,7 @@ describe('a consultation meeting over HTTP, from proposal to minutes', () => {
     expect(revoked.json.status).toBe('revoked');
     expect((await officer.json('/api/rules')).rules).toEqual([]);
     expect((await officer.json(`/api/meetings/${next.json.meetingId}/follow-up`)).previousMeeting).toBeNull();
+    expect((await officer.json('/api/meetings/decisions/follow-up')).counts.inForce).toBe(0);
     expect((await officer.post(`/api/meetings/${meetingId}/decisions/${decisionId}/revoke`)).status).toBe(409);
   });
 });
