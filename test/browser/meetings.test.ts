@@ -95,6 +95,11 @@ describe('holding a consultation meeting in the dashboard', () => {
     await rules.getByText(/^施行中的会商决定 1 项：已见效 0 项，变差 0 项，变化尚不明显 0 项，暂不能评估 1 项/).waitFor();
     expect(await rules.locator('tbody tr').count()).toBe(1);
     await rules.locator('tbody tr').first().getByText('施行不足两周', { exact: true }).waitFor();
+    // leadership reads the same counts under the KPI cards, and goes on from there to each decision
+    await page.getByRole('link', { name: '总览' }).click();
+    await page.getByText(/^施行中的会商决定 1 项：已见效 0 项/).waitFor();
+    await page.getByRole('link', { name: '逐项查看' }).click();
+    await page.getByRole('heading', { name: '现行管辖规则' }).waitFor();
   });
 
   it('offers the unit and operation reports on the reports page', async () => {

@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   'verdict.unclear': 'no clear change yet',
   'outcomes.summary': 'Decisions in force: {inForce}. Effective {effective}, worse {worsened}, no clear change {noChange}, not measurable yet {notYet} (before and after, against comparable undecided topics).',
   'outcomes.column': 'Effect',
+  'outcomes.more': 'Each decision',
   'outcomes.effect': '{metric}: {verdict}',
   'outcomes.joiner': '; ',
   'outcome.effective': 'effective',

@@ -150,6 +150,7 @@ export const zh = {
   'verdict.unclear': '变化尚不明显',
   'outcomes.summary': '施行中的会商决定 {inForce} 项：已见效 {effective} 项，变差 {worsened} 项，变化尚不明显 {noChange} 项，暂不能评估 {notYet} 项（施行前后与可比的未决议题对照）。',
   'outcomes.column': '成效',
+  'outcomes.more': '逐项查看',
   'outcomes.effect': '{metric}{verdict}',
   'outcomes.joiner': '；',
   'outcome.effective': '已见效',
