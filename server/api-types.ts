@@ -75,6 +75,7 @@ export type LastTopicRun = z.infer<typeof T.LastTopicRun>;
 export type TopicRunJob = z.infer<typeof T.TopicRunJob>;
 export type CurrentTopicRun = z.infer<typeof T.CurrentTopicRun>;
 export type SetUnitResult = z.infer<typeof Un.SetUnitResult>;
+export type SetUnitsResult = z.infer<typeof Un.SetUnitsResult>;
 
 export type UserRow = z.infer<typeof U.UserRow>;
 export type UserList = z.infer<typeof U.UserList>;

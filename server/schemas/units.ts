@@ -40,3 +40,14 @@ export const SetUnitBody = z.object({
 });
 
 export const SetUnitResult = z.object({ unit: Unit });
+
+/** The same correction for several units at once (e.g. every unit the rules left without a kind). */
+export const SetUnitsBody = z
+  .object({
+    names: z.array(z.string().min(1).max(200)).min(1).max(500),
+    kind: z.string().max(40).nullable().optional(),
+    district: z.string().max(40).nullable().optional(),
+  })
+  .refine((b) => b.kind !== undefined || b.district !== undefined, { message: 'say a kind, a district or both', path: ['kind'] });
+
+export const SetUnitsResult = z.object({ units: z.array(Unit) });

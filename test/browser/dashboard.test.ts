@@ -411,6 +411,23 @@ describe('the dashboard in a browser', () => {
     expect(after[0].n).toBeLessThan(before[0].n);
   });
 
+  it('corrects several units at once: ticked on the page, one kind for all', async () => {
+    await page.getByLabel('类别').selectOption('交警');
+    await page.getByLabel('单位名称').fill('');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(2);
+    const names = (await page.locator('tbody tr td:nth-child(2)').allInnerTexts()).slice(0, 2);
+    for (const name of names) await page.getByLabel(`选择 ${name}`).check();
+    const bulk = page.getByRole('form', { name: '批量改正所选单位' });
+    await bulk.getByText('已选 2 个单位').waitFor();
+    await bulk.getByLabel('类别').selectOption('公安');
+    await bulk.getByRole('button', { name: '改正所选单位' }).click();
+    await page.getByText('已改正 2 个单位，均标为人工设定；争议信号已重新计算。').waitFor();
+    for (const name of names) expect(await h.db.query('SELECT kind, origin FROM units WHERE name = $1', [name])).toEqual([{ kind: '公安', origin: 'manual' }]);
+    // the selection is gone with the correction
+    expect(await page.getByRole('form', { name: '批量改正所选单位' }).count()).toBe(0);
+  });
+
   it('finds the topics again from the topic ranking, following the run to its end, also after leaving the page', async () => {
     await page.getByRole('link', { name: '争议事项' }).click();
     await page.getByText(/^事项最近一次发现于 \d{4}-\d\d-\d\d \d\d:\d\d，共 \d+ 个；此后导入的 \d+ 件诉求只归入了已有事项。$/).waitFor();

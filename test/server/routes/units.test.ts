@@ -44,6 +44,36 @@ describe('/api/units', () => {
     expect(audit.rows[0]).toMatchObject({ who: 'officer', what: UNIT_B });
   });
 
+  it('takes one correction for several units at once, all or none', async () => {
+    const many = (body: object) => officer.request('PATCH', '/api/units/many', { body });
+    // one unknown name: nothing changes
+    const refused = await many({ names: [UNIT_A, '不存在的单位'], district: '南湖区' });
+    expect(refused.status).toBe(404);
+    expect((await refused.json()).message).toMatch(/no unit named 不存在的单位/);
+    const districtOf = async (name: string) => (await h.db.query<{ district: string | null }>('SELECT district FROM units WHERE name = $1', [name]))[0].district;
+    expect(await districtOf(UNIT_A)).toBe('东城区');
+
+    const res = await many({ names: [UNIT_A, UNIT_B, UNIT_A], kind: '城管' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).units).toEqual([
+      { name: UNIT_A, kind: '城管', district: '东城区', origin: 'manual' },
+      { name: UNIT_B, kind: '城管', district: (await districtOf(UNIT_B)), origin: 'manual' },
+    ]);
+    // the signals follow: A then B, both 城管 now
+    expect((await signals()).sig_redispatch_kind).toBe(false);
+    const audit = await (await Client.signedIn(h.base, 'admin')).json('/api/users/audit?action=unit_update');
+    expect(audit.rows.slice(0, 2).map((r: { what: string }) => r.what).sort()).toEqual([UNIT_A, UNIT_B].sort());
+    await officer.request('PATCH', '/api/units', { body: { name: UNIT_B, kind: '住建' } });
+    expect((await signals()).sig_redispatch_kind).toBe(true);
+
+    for (const [body, message] of [[{ names: [UNIT_A] }, /say a kind, a district or both/], [{ names: [], kind: '城管' }, /body\.names/], [{ names: [UNIT_A], kind: '魔法部' }, /not a kind/]] as const) {
+      const bad = await many(body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect((await bad.json()).message).toMatch(message);
+    }
+    expect((await (await Client.signedIn(h.base, 'leader')).request('PATCH', '/api/units/many', { body: { names: [UNIT_A], kind: '城管' } })).status).toBe(403);
+  });
+
   it('refuses unknown units, kinds and districts, and roles that do not prepare meetings', async () => {
     const cases: [object, number, RegExp][] = [
       [{ name: '不存在的单位', kind: '城管' }, 404, /no unit named/],
