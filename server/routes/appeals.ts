@@ -54,6 +54,8 @@ export function toListRow(r: Row): z.input<typeof AppealListRow> {
     title: r.title as string | null,
     snippet: r.snippet as string,
     handlingUnit: r.handling_unit as string | null,
+    sentTo: r.sent_to as string | null,
+    sentOutcome: r.sent_outcome as z.input<typeof AppealListRow>['sentOutcome'],
     status: r.status as string | null,
     topicId: r.topic_id as number | null,
     topicLabel: r.topic_label as string | null,

@@ -30,6 +30,9 @@ export const AppealListRow = z.object({
   title: z.string().nullable(),
   snippet: z.string(),
   handlingUnit: z.string().nullable(),
+  /** Without a handling unit: the unit the transfer log last sent the appeal to, and what came of it. */
+  sentTo: z.string().nullable(),
+  sentOutcome: z.enum(['accepted', 'returned', 'negotiated', 'pending']).nullable(),
   status: z.string().nullable(),
   topicId: z.number().int().nullable(),
   topicLabel: z.string().nullable(),

@@ -23,10 +23,19 @@ page AS (
   (SELECT * FROM hits WHERE NOT $oldest::BOOLEAN ORDER BY received_at DESC, platform, appeal_id LIMIT $limit OFFSET $offset)
   UNION ALL
   (SELECT * FROM hits WHERE $oldest::BOOLEAN ORDER BY received_at, platform, appeal_id LIMIT $limit OFFSET $offset)
+),
+-- an appeal the export names no handling unit for (not yet signed for, or returned): the unit the
+-- transfer log last sent it to, and what came of that, so the list says who has it now
+sent AS (
+  SELECT t.platform, t.appeal_id, arg_max(t.to_party, t.seq) AS sent_to, arg_max(t.outcome, t.seq) AS sent_outcome
+  FROM transfers t SEMI JOIN (SELECT platform, appeal_id FROM page WHERE handling_unit IS NULL) USING (platform, appeal_id)
+  WHERE is_handling_unit(t.to_party)
+  GROUP BY ALL
 )
 SELECT p.platform, p.appeal_id, strftime(p.received_at, '%Y-%m-%d %H:%M') AS received_at, p.district, p.channel, p.title,
-  p.snippet, p.handling_unit, p.status, p.reply, asg.topic_id, tp.label AS topic_label
+  p.snippet, p.handling_unit, p.status, p.reply, asg.topic_id, tp.label AS topic_label, s.sent_to, s.sent_outcome
 FROM page p
+LEFT JOIN sent s USING (platform, appeal_id)
 LEFT JOIN appeal_topics asg USING (platform, appeal_id)
 LEFT JOIN topics tp ON tp.topic_id = asg.topic_id
 ORDER BY CASE WHEN $oldest::BOOLEAN THEN epoch_ms(p.received_at) ELSE -epoch_ms(p.received_at) END, p.platform, p.appeal_id;

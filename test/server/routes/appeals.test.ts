@@ -2,7 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARROW, ARROW_META } from '../../../server/http/arrow.js';
 import { refreshSignals } from '../../../pipelines/disputes/signals.js';
-import { Client, UNIT_A, startServer, type Harness } from '../harness.js';
+import { Client, UNIT_A, UNIT_B, startServer, type Harness } from '../harness.js';
 
 let h: Harness;
 let officer: Client;
@@ -39,6 +39,19 @@ describe('appeal search', () => {
     expect(ids(await search(officer, { q: '17不亮' }))).toEqual(['GD005']);
     expect((await search(officer, { platform: '110' })).total).toBe(0);
     expect((await search(officer, { platform: '12345', district: '东城区', q: '促销' })).rows.map((r: { appealId: string }) => r.appealId)).toEqual(['GD004']);
+  });
+
+  it('says of an appeal without a handling unit whom it was last sent to, and what came of it', async () => {
+    // as an export of open orders gives it: no 承办单位 yet, the transfer log has the dispatches
+    await h.db.query("UPDATE appeals SET handling_unit = NULL WHERE appeal_id = 'GD003'");
+    try {
+      const [row] = (await search(officer, { q: '互相推诿' })).rows;
+      expect(row).toMatchObject({ appealId: 'GD003', handlingUnit: null, sentTo: UNIT_B, sentOutcome: 'accepted' });
+      // with a handling unit, the export's own word stands
+      expect((await search(officer, { q: '暖气' })).rows[0]).toMatchObject({ handlingUnit: UNIT_B, sentTo: null, sentOutcome: null });
+    } finally {
+      await h.db.query('UPDATE appeals SET handling_unit = $1 WHERE appeal_id = $2', [UNIT_B, 'GD003']);
+    }
   });
 
   it('pages, and a page past the end is empty but keeps the total', async () => {
